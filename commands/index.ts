@@ -1,0 +1,5 @@
+// The explicit, sorted command registry oclif loads (package.json oclif.commands); a duplicate id fails to compile.
+import type { Command } from '@oclif/core';
+
+export const COMMANDS: Record<string, Command.Class> = {
+};
