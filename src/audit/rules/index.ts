@@ -2,12 +2,18 @@
 import { acquireTimeout } from './acquire-timeout.js';
 import { fleetDbBudget } from './fleet-db-budget.js';
 import { maxExplicit } from './max-explicit.js';
+import { noUnlimitedSentinel } from './no-unlimited-sentinel.js';
+import { queueCap } from './queue-cap.js';
 import type { AnyRule } from './types.js';
+import { zeroMeansDefault } from './zero-means-default.js';
 
 const ALL: AnyRule[] = [
   acquireTimeout,
   fleetDbBudget,
   maxExplicit,
+  noUnlimitedSentinel,
+  queueCap,
+  zeroMeansDefault,
 ] as AnyRule[];
 
 export function buildRuleRegistry(rules: AnyRule[]): ReadonlyMap<string, AnyRule> {
