@@ -1,6 +1,5 @@
 // Snapshots written by real Node processes (v8.writeHeapSnapshot) of known structures: counts, paths, retained sizes.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,8 +7,7 @@ import {
   nodeDetail, readSnapshotFile, retainerPath, heapStatistics, type HeapAnalysis,
 } from '../../src/heap/index.js';
 import { runScript, tempDir } from '../helpers/child.js';
-
-const NODE22 = fileURLToPath(new URL('../../node_modules/node22/bin/node', import.meta.url));
+import { NODE22 } from '../helpers/node-versions.js';
 
 const MAP_ENTRIES = 2000;
 const SET_ENTRIES = 1500;
@@ -53,7 +51,8 @@ function collectionAt(analysis: HeapAnalysis, pathPart: string, kind: string): R
   for (let i = 0; i < table.length; i++) {
     if (COLLECTION_KINDS[table.kinds[i]] !== kind) continue;
     const described = describeCollection(analysis, table, i);
-    if (described.path.includes(pathPart)) return described;
+    // endsWith, not includes: `global.__list.__proto__` (Array.prototype, 0 elements) also contains `__list`.
+    if (described.path.endsWith(pathPart)) return described;
   }
   throw new Error(`no ${kind} at a path containing ${pathPart}`);
 }
@@ -114,7 +113,7 @@ describe('snapshots of real Node processes', () => {
   });
 
   it('reads a Node 22 snapshot (7 node fields) with the same counts', async () => {
-    if (!existsSync(NODE22)) throw new Error(`node22 binary missing at ${NODE22}: run npm install`);
+    if (!existsSync(NODE22)) throw new Error(`node22 binary missing at ${NODE22}: see test/helpers/node-versions.ts`);
     const other = await snapshotOf(NODE22, temp.dir, 'node-22');
     expect(other.analysis.snapshot.layout.nodeFields).toContain('detachedness');
     expect(collectionAt(other.analysis, '__holder.cache', 'Map').entries).toBe(MAP_ENTRIES);
