@@ -43,6 +43,8 @@ export interface Baseline {
   value: Float64Array;
   /** Raw samples (or GC events) per baseline point. */
   windowSamples: number;
+  /** Why the baseline is thin, when it is (said in the verdict's reasons). */
+  note?: string;
 }
 
 /**
@@ -96,20 +98,30 @@ export function heapBaseline(series: MemorySeries): Baseline | undefined {
     return { kind: 'post-gc', ...reduced, windowSamples: window };
   }
   const heapUsed = series.columns.heapUsed;
-  if (heapUsed && heapUsed.length > 0) return minimaBaseline(series.time, heapUsed);
+  // Samples denser than the GC events (live sampling) say more than a few collections; a trace-gc log's
+  // heapUsed column is the events themselves, and then the events' rules below apply.
+  if (heapUsed && heapUsed.length > 0 && heapUsed.length > events.length) return minimaBaseline(series.time, heapUsed);
   if (events.length > 0) {
-    // Too few full GCs: every collection's end size still includes old-generation garbage, so take window minima.
-    return minimaBaseline(events.map((event) => event.time), events.map((event) => event.heapAfter));
+    // Too few full GCs: every collection's end size still includes old-generation garbage, so take window
+    // minima, and only over whole GC cycles: with fewer than two majors there is no cycle to take them over.
+    const baseline = minimaBaseline(events.map((event) => event.time), events.map((event) => event.heapAfter), { wholeCycles: true });
+    return { ...baseline, note: `only ${majors.length} major GC(s) in the log: too few to tell growth from garbage` };
   }
   return undefined;
 }
 
-/** Window minima of any column, bucketed the same way (RSS and external use it too). */
-export function minimaBaseline(time: ArrayLike<number>, values: ArrayLike<number>): Baseline {
+/**
+ * Window minima of any column, bucketed the same way (RSS and external use it too). A window never gets
+ * shorter than one GC cycle (a shorter one returns points on the saw's slope); `wholeCycles` also refuses
+ * to window a series in which no cycle shows at all.
+ */
+export function minimaBaseline(time: ArrayLike<number>, values: ArrayLike<number>, options: { wholeCycles?: boolean } = {}): Baseline {
   const count = Math.min(time.length, values.length);
-  let window = Math.max(ROLLING_MIN_WINDOW_SAMPLES, Math.ceil(GC_INTERVALS_PER_WINDOW * sawtoothPeriod(values)));
-  // Short series: shrink the window so that enough points remain to judge.
-  if (count / window < MIN_BASELINE_POINTS * 2) window = Math.max(1, Math.floor(count / (MIN_BASELINE_POINTS * 2)));
+  const period = sawtoothPeriod(values);
+  let window = Math.max(ROLLING_MIN_WINDOW_SAMPLES, Math.ceil(GC_INTERVALS_PER_WINDOW * period));
+  // Short series: shrink the window so that enough points remain to judge, but not below one GC cycle.
+  if (count / window < MIN_BASELINE_POINTS * 2) window = Math.max(1, Math.ceil(period), Math.floor(count / (MIN_BASELINE_POINTS * 2)));
+  if (options.wholeCycles && period === 0) window = Math.max(1, count);
   // Windows overlap by half (twice the points for the same smoothing), unless the point cap needs a longer stride.
   const stride = boundedWindow(count, Math.ceil(window / 2));
   window = Math.max(window, stride);
