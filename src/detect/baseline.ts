@@ -30,10 +30,12 @@ export const GC_INTERVALS_PER_WINDOW = 2;
 
 /**
  * Baselines are bucketed to at most this many points, so the O(n²) statistics stay fast on 1 M raw samples:
- * Mann–Kendall on 2 000 points is 2 M comparisons and Theil–Sen stays exact (EXACT_THEIL_SEN_MAX_POINTS).
- * A bucket keeps its minimum, like the window. 2 000 points still resolve a 28-hour run to the minute.
+ * Mann–Kendall on 1 000 points is 0.5 M comparisons and Theil–Sen stays exact (0.5 M pairwise slopes).
+ * A bucket keeps its minimum, like the window. 1 000 points still resolve a 28-hour run to 100 seconds.
  */
-export const MAX_BASELINE_POINTS = 2000;
+export const MAX_BASELINE_POINTS = 1000;
+/** The typical step is a median: 100 000 evenly spaced steps estimate it as well as a million do, 10× cheaper. */
+const STEP_SAMPLE = 100_000;
 
 export type BaselineKind = 'post-gc' | 'rolling-min' | 'raw';
 
@@ -136,11 +138,14 @@ export function minimaBaseline(time: ArrayLike<number>, values: ArrayLike<number
 export function sawtoothPeriod(values: ArrayLike<number>): number {
   const count = values.length;
   if (count < 3) return 0;
-  const steps = new Float64Array(count - 1);
-  for (let index = 1; index < count; index++) steps[index - 1] = Math.abs(values[index] - values[index - 1]);
-  // NaN steps (missing scrapes) go to the end and are left out of the median.
+  const stride = Math.max(1, Math.floor((count - 1) / STEP_SAMPLE));
+  const steps = new Float64Array(Math.ceil((count - 1) / stride));
   let finite = 0;
-  for (let index = 0; index < steps.length; index++) if (Number.isFinite(steps[index])) steps[finite++] = steps[index];
+  for (let index = 1; index < count; index += stride) {
+    const step = Math.abs(values[index] - values[index - 1]);
+    // NaN steps (missing scrapes) are left out of the median.
+    if (Number.isFinite(step)) steps[finite++] = step;
+  }
   const typicalStep = medianInPlace(steps.subarray(0, finite));
   if (!(typicalStep > 0)) return 0;
   const threshold = -GC_DROP_STEP_RATIO * typicalStep;
