@@ -38,8 +38,13 @@ export abstract class PooldocCommand<T> extends Command {
       this.logJson({ error: { message, exitCode } });
       throw new Errors.ExitError(exitCode);
     }
-    throw new Errors.CLIError(message.split('\n')[0] ?? message, { exit: exitCode });
+    throw new Errors.CLIError(oneLine(message), { exit: exitCode });
   }
+}
+
+/** Multi-line messages (oclif's usage errors list the missing args on later lines) folded into one line. */
+function oneLine(message: string): string {
+  return message.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
 }
 
 function isOclifUsageError(error: Error): boolean {

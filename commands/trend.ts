@@ -10,7 +10,7 @@ import { redact } from '../src/redact.js';
 import { renderTrendHtml } from '../src/report/trend-html.js';
 import { trendJson, type TrendResult } from '../src/report/trend-json.js';
 import { renderTrendText } from '../src/report/trend-text.js';
-import { parseMetricFlags, readSeries, SERIES_FORMATS, type SeriesReadResult } from '../src/series/index.js';
+import { parseMetricFlags, queryPrometheus, readSeries, SERIES_FORMATS, type PrometheusQueryOptions, type SeriesReadResult } from '../src/series/index.js';
 
 export default class Trend extends PooldocCommand<TrendResult> {
   static override summary = 'Leak and pool-pressure verdicts from metric dumps (trace-gc, NDJSON/CSV, reports, Prometheus).';
@@ -68,7 +68,9 @@ saturated or leaking clients; 2 on bad input.`;
     return result;
   }
 
-  private async readPrometheus(_url: string, _options: { query?: string; since: number; step?: number; allowRemote: boolean; metricMap?: Record<string, string> }): Promise<SeriesReadResult> {
-    throw new InputError('--prometheus: the live Prometheus reader is not in this build yet');
+  /** A live Prometheus gives the same series as files, minus sockets; its "file" is the server's origin. */
+  private async readPrometheus(url: string, options: PrometheusQueryOptions): Promise<SeriesReadResult> {
+    const live = await queryPrometheus(url, options);
+    return { memory: live.memory, pools: live.pools, sockets: [], problems: live.problems, unparsedLines: live.unparsedLines, files: [] };
   }
 }
