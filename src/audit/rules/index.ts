@@ -7,8 +7,11 @@ import { maxExplicit } from './max-explicit.js';
 import { maxLifetime } from './max-lifetime.js';
 import { noUnlimitedSentinel } from './no-unlimited-sentinel.js';
 import { queueCap } from './queue-cap.js';
+import { socketioBufferSize } from './socketio-buffer-size.js';
 import { statementTimeout } from './statement-timeout.js';
 import type { AnyRule } from './types.js';
+import { undiciBounded } from './undici-bounded.js';
+import { wsMaxPayload } from './ws-max-payload.js';
 import { zeroMeansDefault } from './zero-means-default.js';
 
 const ALL: AnyRule[] = [
@@ -20,7 +23,10 @@ const ALL: AnyRule[] = [
   maxLifetime,
   noUnlimitedSentinel,
   queueCap,
+  socketioBufferSize,
   statementTimeout,
+  undiciBounded,
+  wsMaxPayload,
   zeroMeansDefault,
 ] as AnyRule[];
 
