@@ -3,10 +3,12 @@ import { acquireTimeout } from './acquire-timeout.js';
 import { connectTimeout } from './connect-timeout.js';
 import { fleetDbBudget } from './fleet-db-budget.js';
 import { idleTimeoutEffective } from './idle-timeout-effective.js';
+import { lruCacheBounded } from './lru-cache-bounded.js';
 import { maxExplicit } from './max-explicit.js';
 import { maxLifetime } from './max-lifetime.js';
 import { noUnlimitedSentinel } from './no-unlimited-sentinel.js';
 import { queueCap } from './queue-cap.js';
+import { redisClientsBudget } from './redis-clients-budget.js';
 import { socketioBufferSize } from './socketio-buffer-size.js';
 import { statementTimeout } from './statement-timeout.js';
 import type { AnyRule } from './types.js';
@@ -19,10 +21,12 @@ const ALL: AnyRule[] = [
   connectTimeout,
   fleetDbBudget,
   idleTimeoutEffective,
+  lruCacheBounded,
   maxExplicit,
   maxLifetime,
   noUnlimitedSentinel,
   queueCap,
+  redisClientsBudget,
   socketioBufferSize,
   statementTimeout,
   undiciBounded,
