@@ -3,11 +3,15 @@ import { acquireTimeout } from './acquire-timeout.js';
 import { connectTimeout } from './connect-timeout.js';
 import { fleetDbBudget } from './fleet-db-budget.js';
 import { idleTimeoutEffective } from './idle-timeout-effective.js';
+import { knexMinZero } from './knex-min-zero.js';
+import { knexPropagateCreateError } from './knex-propagate-create-error.js';
 import { lruCacheBounded } from './lru-cache-bounded.js';
 import { maxExplicit } from './max-explicit.js';
 import { maxLifetime } from './max-lifetime.js';
 import { noUnlimitedSentinel } from './no-unlimited-sentinel.js';
+import { nodeCacheBounded } from './node-cache-bounded.js';
 import { queueCap } from './queue-cap.js';
+import { queueRetention } from './queue-retention.js';
 import { redisClientsBudget } from './redis-clients-budget.js';
 import { socketioBufferSize } from './socketio-buffer-size.js';
 import { statementTimeout } from './statement-timeout.js';
@@ -21,11 +25,15 @@ const ALL: AnyRule[] = [
   connectTimeout,
   fleetDbBudget,
   idleTimeoutEffective,
+  knexMinZero,
+  knexPropagateCreateError,
   lruCacheBounded,
   maxExplicit,
   maxLifetime,
   noUnlimitedSentinel,
+  nodeCacheBounded,
   queueCap,
+  queueRetention,
   redisClientsBudget,
   socketioBufferSize,
   statementTimeout,
