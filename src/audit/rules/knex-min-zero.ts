@@ -1,7 +1,6 @@
 // IDLE002: knex keeps pool.min connections open forever (default 2); the knex docs recommend min 0.
-import { z } from 'zod';
 import { optionNumber, reportOption } from './bounds.js';
-import { configsOf, defineRule } from './types.js';
+import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['knex'];
 
@@ -16,8 +15,7 @@ export const knexMinZero = defineRule({
       defaultMin: '{{library}} pool.min defaults to 2: those connections are never released and go stale; set pool.min: 0',
       setMin: '{{library}} {{option}} = {{value}} keeps that many connections open forever (tarn reaps only above min); use 0',
     },
-    optionsSchema: z.strictObject({}),
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(context) {
     for (const config of configsOf(context, LIBRARIES)) {

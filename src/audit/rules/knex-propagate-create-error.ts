@@ -1,7 +1,6 @@
 // knex#3362: pool.propagateCreateError false makes every query wait out the acquire timeout when the database is down.
-import { z } from 'zod';
 import { reportOption } from './bounds.js';
-import { configsOf, defineRule } from './types.js';
+import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['knex'];
 
@@ -15,8 +14,7 @@ export const knexPropagateCreateError = defineRule({
     messages: {
       swallowed: '{{library}} pool.propagateCreateError = false: connection errors are retried silently until the acquire timeout ("Timeout acquiring a connection") instead of failing fast',
     },
-    optionsSchema: z.strictObject({}),
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(context) {
     for (const config of configsOf(context, LIBRARIES)) {

@@ -1,8 +1,7 @@
 // CACHE001 (lru-cache): ≤ 6 defaults to max Infinity; 7+ with only a ttl purges stale entries on access only.
-import { z } from 'zod';
 import { optionNumber } from './bounds.js';
 import { optionLabel, showValue } from './describe.js';
-import { configsOf, defineRule } from './types.js';
+import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['lru-cache'];
 
@@ -21,8 +20,7 @@ export const lruCacheBounded = defineRule({
       ttlOnly: 'lru-cache with only a ttl grows without bound: stale entries are purged only when read; set max/maxSize or ttlAutopurge',
       noBound: 'lru-cache {{major}} throws at construction without max, maxSize or ttl: set max',
     },
-    optionsSchema: z.strictObject({}),
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(context) {
     for (const config of configsOf(context, LIBRARIES)) {

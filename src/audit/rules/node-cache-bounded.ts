@@ -1,7 +1,6 @@
 // CACHE001 (node-cache): maxKeys -1 with stdTTL 0 keeps every key forever; a ttl without checkperiod never sweeps.
-import { z } from 'zod';
 import { optionNumber, reportOption } from './bounds.js';
-import { configsOf, defineRule } from './types.js';
+import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['node-cache'];
 
@@ -16,8 +15,7 @@ export const nodeCacheBounded = defineRule({
       unbounded: 'node-cache keeps every key forever: maxKeys is -1 (unlimited) and stdTTL is 0; set stdTTL (seconds) or maxKeys',
       neverSwept: 'node-cache {{option}} = 0 never sweeps: keys past their stdTTL stay in memory until read again',
     },
-    optionsSchema: z.strictObject({}),
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(context) {
     for (const config of configsOf(context, LIBRARIES)) {

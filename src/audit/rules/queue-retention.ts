@@ -1,7 +1,6 @@
 // CACHE001 (queues): Bull/BullMQ keep every completed and failed job in Redis unless told to remove them.
-import { z } from 'zod';
 import { reportOption } from './bounds.js';
-import { configsOf, defineRule } from './types.js';
+import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['bull', 'bullmq'];
 
@@ -18,8 +17,7 @@ export const queueRetention = defineRule({
     messages: {
       keepsForever: '{{library}} keeps every job in Redis forever: {{option}} is {{value}}; set a count or {age, count}',
     },
-    optionsSchema: z.strictObject({}),
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(context) {
     for (const config of configsOf(context, LIBRARIES)) {

@@ -1,8 +1,7 @@
 // REDIS003: Σ Redis connections across the fleet (BullMQ Worker = 2, Bull Queue = 3) must fit Redis maxclients.
-import { z } from 'zod';
 import type { PoolConfig } from '../../pools/model.js';
 import { fleetData, fleetTotal } from './fleet-math.js';
-import { defineRule } from './types.js';
+import { defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['bull', 'bullmq', 'ioredis', 'node-redis'];
 
@@ -32,8 +31,7 @@ export const redisClientsBudget = defineRule({
       overBudget:
         '{{clients}} Redis client(s) open {{total}} connections ({{perProcess}} per process × {{replicas}} replicas × {{processes}} processes × surge {{surge}} + {{headroom}} headroom) but Redis allows {{available}} ({{maxClients}} maxclients − {{reserved}} reserved)',
     },
-    optionsSchema: z.strictObject({}),
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(context) {
     const server = context.fleet.servers.redis;

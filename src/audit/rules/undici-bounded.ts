@@ -1,7 +1,6 @@
 // HTTP001 (undici): a Pool/Agent needs a finite `connections`; headers/body timeouts must not be switched off.
-import { z } from 'zod';
 import { isSet, optionNumber, reportOption } from './bounds.js';
-import { configsOf, defineRule } from './types.js';
+import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['undici'];
 
@@ -19,8 +18,7 @@ export const undiciBounded = defineRule({
       unbounded: 'undici {{construct}} opens unlimited connections per origin by default: set connections',
       timeoutDisabled: 'undici {{option}} = 0 disables the timeout: a stalled upstream holds the socket forever',
     },
-    optionsSchema: z.strictObject({}),
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(context) {
     for (const config of configsOf(context, LIBRARIES)) {
