@@ -14,3 +14,6 @@ export interface AuditFinding {
   messageId: string;
   data: MessageData;
 }
+
+/** Not a rule module: a file that cannot be parsed is always an error finding with this id. */
+export const PARSE_ERROR_RULE_ID = 'parse-error';

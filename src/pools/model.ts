@@ -73,6 +73,8 @@ export type Database = z.infer<typeof DatabaseSchema>;
 export const SiteContextSchema = z.object({
   /** Constructed inside a function body (per request / per call), not at module level. */
   inFunction: z.boolean(),
+  /** The enclosing function looks like a request/message handler (req/res/ctx/event parameters). */
+  inHandler: z.boolean().optional(),
   /** `x.on('error', …)` seen on the variable the instance was assigned to; null when not applicable / not a source. */
   errorListener: z.boolean().nullable(),
   variable: z.string().optional(),
@@ -131,6 +133,6 @@ export interface RawSite {
   /** Dotted path prefixes whose content is unknown (`''` for the whole object, `pool` for `pool: makePool()`). */
   opaquePaths: string[];
   /** A connection URL given to the constructor or inside the options, already split into its query. */
-  url?: { text: string; position?: Position; params: Map<string, RawValue> };
+  url?: { text: string; position?: Position; params: Map<string, RawValue>; env?: string };
   context: SiteContext;
 }

@@ -56,6 +56,7 @@ function resolveOption(site: RawSite, spec: OptionSpec, major: number, claimed: 
     if (raw) return fromRaw(raw, `?${param}`);
   }
   // An opaque spread or variable may set anything below it: say unknown rather than claim the default runs.
+  if (spec.urlParams && site.opaquePaths.includes('url')) return { origin: 'unknown', via: 'url' };
   if (site.opaquePaths.some((prefix) => prefix === '' || spec.key === prefix || spec.key.startsWith(`${prefix}.`))) {
     return { origin: 'unknown', via: 'expression' };
   }

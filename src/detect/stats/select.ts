@@ -3,10 +3,11 @@
 /**
  * Rearranges `values` so that values[k] is the k-th smallest (0-based), smaller ones before it and larger ones
  * after it (Hoare's selection with median-of-three pivots, iterative). Average O(n); mutates its input.
+ * `from`/`to` restrict the search to a range already known to hold the k-th value (after an earlier selection).
  */
-export function selectInPlace(values: Float64Array, k: number): number {
-  let left = 0;
-  let right = values.length - 1;
+export function selectInPlace(values: Float64Array, k: number, from = 0, to = values.length): number {
+  let left = from;
+  let right = to - 1;
   while (right > left) {
     const middle = (left + right) >>> 1;
     // Median of three as pivot: avoids the quadratic case on already sorted input (slopes often are).

@@ -47,9 +47,13 @@ export function theilSen(x: ArrayLike<number>, y: ArrayLike<number>): TheilSenFi
   const lowRank = Math.max(Math.round((totalPairs - Z_95 * sigma) / 2) - 1, 0);
   const highRank = Math.min(Math.round((totalPairs + Z_95 * sigma) / 2), totalPairs - 1);
   const scale = count / totalPairs;
-  const low = selectInPlace(slopes, Math.min(count - 1, Math.floor(lowRank * scale)));
-  const high = selectInPlace(slopes, Math.min(count - 1, Math.floor(highRank * scale)));
+  // The median first; then each bound is searched only on its side of the middle, which halves the work.
   const slope = medianInPlace(slopes);
+  const middle = count >>> 1;
+  const lowIndex = Math.min(count - 1, Math.floor(lowRank * scale));
+  const highIndex = Math.min(count - 1, Math.floor(highRank * scale));
+  const low = lowIndex <= middle ? selectInPlace(slopes, lowIndex, 0, middle + 1) : selectInPlace(slopes, lowIndex);
+  const high = highIndex >= middle ? selectInPlace(slopes, highIndex, middle, count) : selectInPlace(slopes, highIndex);
 
   const intercept = medianInPlace(Float64Array.from({ length: n }, (_, index) => y[index] - slope * x[index]));
   return { slope, intercept, low, high, pairs: count, sampled };
