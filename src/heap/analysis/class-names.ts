@@ -91,7 +91,7 @@ export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
       continue;
     }
     const shape = type === object ? shapes.shapeOf(ordinal) : 0;
-    const location = type === object ? (located.get(ordinal) ?? '') : '';
+    const location = type === object && located.size > 0 ? (located.get(ordinal) ?? '') : '';
     if (shape === 0 && location === '') {
       const isDetached = type === native && detachedness[ordinal] === DETACHED;
       const cache = isDetached ? detachedByName : byName;
