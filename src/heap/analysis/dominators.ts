@@ -156,10 +156,11 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
     if (dom[w] !== vertex[semi[w]]) dom[w] = dom[dom[w]];
   }
 
-  const dominator = new Uint32Array(nodeCount);
-  const order = new Uint32Array(nodeCount);
-  for (let ordinal = 0; ordinal < nodeCount; ordinal++) dominator[ordinal] = dom[ordinal + 1] - 1;
-  for (let i = 1; i <= n; i++) order[i - 1] = vertex[i] - 1;
+  // Reuse the LT arrays for the results (about 8 bytes per node less at the peak): shift to ordinals in place.
+  for (let v = 1; v <= nodeCount; v++) dom[v] -= 1;
+  const dominator = dom.subarray(1);
+  for (let i = 1; i <= n; i++) vertex[i] -= 1;
+  const order = vertex.subarray(1);
   progress('Dominators', 3, 3);
   return { dominator, order, unreachableCount };
 }
