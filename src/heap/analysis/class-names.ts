@@ -39,8 +39,10 @@ function typeClassName(typeName: string): string | undefined {
 
 /** Constructor locations of objects: location id per located object ordinal, and the distinct location texts. */
 interface ObjectLocations {
-  idOf: Map<number, number>;
+  /** Location id per node ordinal, -1 when none. A typed array, not a Map: millions of objects carry locations. */
+  idOf: Int32Array;
   texts: string[];
+  count: number;
 }
 
 /** V8 records the constructor's position for objects (and the function's for closures, which DevTools ignores here). */
@@ -48,9 +50,10 @@ function objectLocations(snapshot: HeapSnapshot): ObjectLocations {
   const fields = snapshot.layout.locationFields;
   const width = fields.length;
   const [objectOffset, scriptOffset, lineOffset, columnOffset] = ['object_index', 'script_id', 'line', 'column'].map((name) => fields.indexOf(name));
-  const idOf = new Map<number, number>();
   const texts: string[] = [];
-  if (width === 0 || objectOffset < 0) return { idOf, texts };
+  if (width === 0 || objectOffset < 0 || snapshot.locations.length === 0) return { idOf: new Int32Array(0), texts, count: 0 };
+  const idOf = new Int32Array(snapshot.nodeCount).fill(-1);
+  let count = 0;
   const idByText = new Map<string, number>();
   const rows = snapshot.locations;
   const object = snapshot.types.object;
@@ -64,9 +67,10 @@ function objectLocations(snapshot: HeapSnapshot): ObjectLocations {
       texts.push(text);
       idByText.set(text, id);
     }
-    idOf.set(ordinal, id);
+    idOf[ordinal] = id;
+    count++;
   }
-  return { idOf, texts };
+  return { idOf, texts, count };
 }
 
 /**
@@ -113,7 +117,7 @@ export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
       continue;
     }
     const shape = type === object ? shapes.shapeOf(ordinal) : 0;
-    const locationId = type === object && located.idOf.size > 0 ? (located.idOf.get(ordinal) ?? -1) : -1;
+    const locationId = type === object && located.count > 0 ? located.idOf[ordinal] : -1;
     if (shape === 0 && locationId < 0) {
       const isDetached = type === native && detachedness[ordinal] === DETACHED;
       const cache = isDetached ? detachedByName : byName;
