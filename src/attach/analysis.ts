@@ -37,6 +37,8 @@ export interface AnalyzeResult {
     inspectorPort: number;
     attachMs: number;
     firstReadingMs?: number;
+    /** Epoch ms of the first memory reading (time-to-first-reading from outside). */
+    firstReadingAt?: number;
   };
   run: { intervalMs: number; samples: number; spanSeconds: number; gc: boolean; stoppedEarly: boolean; targetGone: boolean; warnings: string[] };
   heap: {
@@ -100,6 +102,7 @@ export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdi
       inspectorPort: attachment.inspector.port,
       attachMs: attachment.attachMs,
       firstReadingMs: live.firstReadingMs,
+      firstReadingAt: live.firstReadingAt,
     },
     run: {
       intervalMs,

@@ -56,8 +56,9 @@ export interface LiveRunResult {
   poolDiscovery?: { pauseMs: number; instances: number };
   allocations?: AllocationSummary;
   snapshot?: SnapshotReport;
-  /** Milliseconds from the start of the run to the first memory reading. */
+  /** Milliseconds from the start of the run to the first memory reading, and its epoch time. */
   firstReadingMs?: number;
+  firstReadingAt?: number;
   /** Established sockets read from /proc at the end of the run (the inspector's own connection left out). */
   socketsAtEnd?: SocketGroup[];
   targetGone: boolean;
@@ -146,6 +147,7 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
     allocations,
     snapshot,
     firstReadingMs: Math.round(firstReadingMs),
+    firstReadingAt: first.time,
     socketsAtEnd,
     targetGone,
     stoppedEarly: options.signal?.aborted ?? false,
