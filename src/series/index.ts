@@ -12,6 +12,8 @@ import type { MemorySeries, PoolSeries, SocketGroup } from './types.js';
 export type { SeriesFormat } from './detect-format.js';
 export { detectFormat, SERIES_FORMATS } from './detect-format.js';
 export { parseMetricFlags } from './metric-map.js';
+export { DEFAULT_QUERIES, isLoopbackHost, queryPrometheus, type PrometheusQueryOptions, type PrometheusQueryResult } from './prometheus-live.js';
+export { SERVICE_BY_PORT } from './sockets.js';
 export type { SeriesProblem } from './problems.js';
 export type { GcEvent, MemoryColumn, MemorySeries, PoolSeries, SocketGroup } from './types.js';
 

@@ -54,6 +54,9 @@ function joinMemory(group: MemorySeries[]): MemorySeries {
   const { time, columns } = concatColumns(group.map((series) => ({ time: series.time, columns: { ...series.columns, processStart: series.processStart } as Columns })));
   const { processStart, ...memoryColumns } = columns;
   const joined: MemorySeries = { source: sourceOf(group.map((series) => series.source)), instance: group[0].instance, time, columns: memoryColumns as Partial<Record<MemoryColumn, Float64Array>> };
+  // One guessed time makes the joined series' times a guess too.
+  const anchors = new Set(group.map((series) => series.timeAnchor).filter((anchor) => anchor !== undefined));
+  if (anchors.size > 0) joined.timeAnchor = anchors.has('file-mtime') ? 'file-mtime' : [...anchors][0];
   if (processStart) {
     joined.processStart = processStart;
     const restarts = restartsFromStarts(time, processStart);

@@ -1,10 +1,14 @@
 // The registry of format readers: format name → function that reads one file of it.
 import { readFile } from 'node:fs/promises';
-import { fileError, InputError } from '../errors.js';
+import { fileError } from '../errors.js';
 import type { SeriesFormat } from './detect-format.js';
 import { readJsonDocument } from './json-document.js';
 import { readNdjsonFile } from './ndjson.js';
 import type { ReadContext, ReaderOutput } from './reader-context.js';
+import { readCsvFile } from './csv.js';
+import { readPrometheusRange } from './prometheus-range.js';
+import { readPrometheusTextFile } from './prometheus-text.js';
+import { readReport } from './report.js';
 import { readTraceGcFile } from './trace-gc.js';
 
 export type FormatReader = (context: ReadContext, size: number) => Promise<ReaderOutput>;
@@ -25,19 +29,13 @@ async function readJson(context: ReadContext, size: number): Promise<ReaderOutpu
   return readJsonDocument(await readWholeText(context), context);
 }
 
-function notYet(format: SeriesFormat): FormatReader {
-  return async (context) => {
-    throw new InputError(`the ${format} reader is not available in this build`, { file: context.file });
-  };
-}
-
 export const FORMAT_READERS: Record<SeriesFormat, FormatReader> = {
-  csv: notYet('csv'),
+  csv: readCsvFile,
   json: readJson,
   ndjson: readNdjsonFile,
-  'prometheus-range': notYet('prometheus-range'),
-  'prometheus-text': notYet('prometheus-text'),
-  report: notYet('report'),
+  'prometheus-range': async (context) => readPrometheusRange(await readWholeText(context), context),
+  'prometheus-text': readPrometheusTextFile,
+  report: async (context) => readReport(await readWholeText(context), context),
   'trace-gc': readTraceGcFile,
   'trace-gc-nvp': readTraceGcFile,
 };

@@ -26,14 +26,17 @@ const PID_KEYS = ['pid', 'processid'];
 const RESTART_MARKER_KEYS = ['starttime', 'processstarttime', 'processstarttimeseconds', 'startedat'];
 const UPTIME_KEYS = ['uptime', 'uptimeseconds', 'processuptime'];
 
-/** process.memoryUsage(), v8.getHeapStatistics(), Datadog and Prometheus spellings of the memory columns. */
+/**
+ * process.memoryUsage(), v8.getHeapStatistics(), prom-client, OpenTelemetry-as-Prometheus and Datadog
+ * (`runtime.node.mem.heap_used`, also as `runtime_node_mem_heap_used`) spellings of the memory columns.
+ */
 const MEMORY_ALIASES: Record<MemoryColumn, string[]> = {
-  heapUsed: ['heapused', 'usedheapsize', 'heapusedbytes', 'nodejsheapsizeusedbytes', 'memheapused', 'heapusedsize'],
-  heapTotal: ['heaptotal', 'totalheapsize', 'heaptotalbytes', 'nodejsheapsizetotalbytes', 'memheaptotal'],
-  rss: ['rss', 'residentsetsize', 'rssbytes', 'processresidentmemorybytes', 'memrss'],
-  external: ['external', 'externalmemory', 'nodejsexternalmemorybytes', 'memexternal'],
-  arrayBuffers: ['arraybuffers', 'memarray'],
-  heapLimit: ['heapsizelimit', 'heaplimit', 'memorylimit'],
+  heapUsed: ['heapused', 'usedheapsize', 'heapusedbytes', 'nodejsheapsizeusedbytes', 'memheapused', 'heapusedsize', 'runtimenodememheapused', 'v8jsmemoryheapusedbytes', 'v8jsmemoryheapused'],
+  heapTotal: ['heaptotal', 'totalheapsize', 'heaptotalbytes', 'nodejsheapsizetotalbytes', 'memheaptotal', 'runtimenodememheaptotal', 'runtimenodeheaptotalheapsize'],
+  rss: ['rss', 'residentsetsize', 'rssbytes', 'processresidentmemorybytes', 'memrss', 'runtimenodememrss'],
+  external: ['external', 'externalmemory', 'nodejsexternalmemorybytes', 'memexternal', 'runtimenodememexternal'],
+  arrayBuffers: ['arraybuffers', 'memarray', 'runtimenodememarray'],
+  heapLimit: ['heapsizelimit', 'heaplimit', 'memorylimit', 'runtimenodeheapheapsizelimit', 'v8jsmemoryheaplimitbytes', 'v8jsmemoryheaplimit'],
 };
 
 /** pg-pool, generic-pool, tarn, mysql2 and OTel spellings of the pool counters. */

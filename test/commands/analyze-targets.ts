@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const TARGET_DIR = fileURLToPath(new URL('../../fixtures/generated/analyze-targets/', import.meta.url));
 mkdirSync(TARGET_DIR, { recursive: true });
 
-export const NODE22 = fileURLToPath(new URL('../../node_modules/node22/bin/node', import.meta.url));
+export { NODE22 } from '../helpers/node-versions.js';
 /** Parallel test files must not race for 9229: activation picks a free port instead. */
 export const RANDOM_INSPECTOR_PORT = ['--inspect-port=0'];
 
