@@ -1,6 +1,5 @@
 // `pooldoc analyze <pid>`: attach to a live Node process, watch memory and pools, detach, report.
 import { writeFileSync } from 'node:fs';
-import { stripVTControlCharacters } from 'node:util';
 import { Args, Flags } from '@oclif/core';
 import { buildAnalysis, hasErrorFindings, type AnalyzeResult } from '../src/attach/analysis.js';
 import { parseDuration } from '../src/attach/duration.js';
@@ -12,7 +11,9 @@ import { detectHeapLeak } from '../src/detect/heap-leak.js';
 import { detectPoolPressure } from '../src/detect/pool-pressure.js';
 import { TargetGoneError } from '../src/errors.js';
 import { ExitCode } from '../src/findings.js';
+import { renderAnalyzeHtml } from '../src/report/analyze-html.js';
 import { renderAnalyzeText } from '../src/report/analyze-text.js';
+import { heapChartLines } from '../src/report/trend-chart.js';
 import { liveView } from '../src/report/analyze-live.js';
 import { PooldocCommand } from './base.js';
 
@@ -82,8 +83,9 @@ target exited during the run (partial report).`;
       const outcome: DetachOutcome = await detach(attachment);
       const verdicts = { heap: detectHeapLeak(live.memory), pools: live.pools.map((pool) => detectPoolPressure(pool)) };
       const result = buildAnalysis(attachment, live, verdicts, outcome, { intervalMs, gc: flags.gc, knownRuleIds: new Set(RULES.keys()) });
-      if (flags.html) writeFileSync(flags.html, renderAnalyzeHtmlFallback(result), { mode: 0o600 });
-      if (!this.jsonEnabled()) this.log(renderAnalyzeText(result));
+      const heapChart = heapChartLines(live.memory, verdicts.heap);
+      if (flags.html) writeFileSync(flags.html, renderAnalyzeHtml(result, heapChart), { mode: 0o600 });
+      if (!this.jsonEnabled()) this.log(renderAnalyzeText(result, heapChart));
       if (live.targetGone) {
         process.stderr.write(`pooldoc: pid ${args.pid} exited during the run: the report above is partial\n`);
         this.setExitCode(ExitCode.targetGone);
@@ -94,11 +96,4 @@ target exited during the run (partial report).`;
       process.off('SIGTERM', onSignal);
     }
   }
-}
-
-/** Until the shared HTML renderer lands: the text report in a <pre>, escaped. */
-function renderAnalyzeHtmlFallback(result: AnalyzeResult): string {
-  const text = stripVTControlCharacters(renderAnalyzeText(result));
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<!doctype html><meta charset="utf-8"><title>pooldoc analyze ${result.target.pid}</title><pre>${escaped}</pre>\n`;
 }

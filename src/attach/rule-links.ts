@@ -12,10 +12,13 @@ const MYSQL_UNBOUNDABLE_WAIT: RuleLink = { ruleId: 'mysql-unboundable-wait', cod
 const QUEUE_CAP: RuleLink = { ruleId: 'queue-cap', code: 'WAIT003' };
 const RELEASE_IN_FINALLY: RuleLink = { ruleId: 'release-in-finally', code: 'LEAK001' };
 const NO_UNLIMITED_SENTINEL: RuleLink = { ruleId: 'no-unlimited-sentinel', code: 'POOL002' };
-const AGENT_BOUNDED: RuleLink = { ruleId: 'agent-bounded', code: 'HTTP001' };
-const OFFLINE_QUEUE: RuleLink = { ruleId: 'offline-queue', code: 'REDIS001' };
+const HTTP_AGENT_BOUNDED: RuleLink = { ruleId: 'http-agent-bounded', code: 'HTTP001' };
+const UNDICI_BOUNDED: RuleLink = { ruleId: 'undici-bounded', code: 'HTTP001' };
+const OFFLINE_QUEUE: RuleLink = { ruleId: 'redis-offline-queue', code: 'REDIS001' };
+const LRU_CACHE_BOUNDED: RuleLink = { ruleId: 'lru-cache-bounded', code: 'CACHE001' };
+/** The reference's CACHE001 "module-level Map used as a cache": no audit rule has that id yet. */
 const BOUNDED_CACHE: RuleLink = { ruleId: 'bounded-cache', code: 'CACHE001' };
-const PAYLOAD_AND_DEFLATE: RuleLink = { ruleId: 'payload-and-deflate', code: 'WS001' };
+const SOCKETIO_BUFFER_SIZE: RuleLink = { ruleId: 'socketio-buffer-size', code: 'WS001' };
 
 export type LinkSituation = 'saturated' | 'leaking-clients' | 'unbounded' | 'heap-leak';
 
@@ -28,16 +31,18 @@ export function ruleCandidates(situation: LinkSituation, library?: string): Rule
       // A leaked client is a missing release(); a bounded acquire at least turns the hang into an error.
       return [RELEASE_IN_FINALLY, ACQUIRE_TIMEOUT];
     case 'unbounded':
-      if (library === 'http-agent' || library === 'undici') return [AGENT_BOUNDED, NO_UNLIMITED_SENTINEL];
-      if (library === 'lru-cache') return [BOUNDED_CACHE];
+      if (library === 'http-agent') return [HTTP_AGENT_BOUNDED, NO_UNLIMITED_SENTINEL];
+      if (library === 'undici') return [UNDICI_BOUNDED, NO_UNLIMITED_SENTINEL];
+      if (library === 'lru-cache') return [LRU_CACHE_BOUNDED];
       if (library === 'ioredis') return [OFFLINE_QUEUE];
       return [NO_UNLIMITED_SENTINEL];
     case 'saturated':
       if (library === 'mysql2') return [MYSQL_UNBOUNDABLE_WAIT, QUEUE_CAP];
-      if (library === 'http-agent' || library === 'undici') return [AGENT_BOUNDED, NO_UNLIMITED_SENTINEL];
+      if (library === 'http-agent') return [HTTP_AGENT_BOUNDED, NO_UNLIMITED_SENTINEL];
+      if (library === 'undici') return [UNDICI_BOUNDED, NO_UNLIMITED_SENTINEL];
       if (library === 'ioredis') return [OFFLINE_QUEUE];
-      if (library === 'socket.io') return [PAYLOAD_AND_DEFLATE];
-      if (library === 'lru-cache') return [BOUNDED_CACHE];
+      if (library === 'socket.io') return [SOCKETIO_BUFFER_SIZE];
+      if (library === 'lru-cache') return [LRU_CACHE_BOUNDED];
       return [ACQUIRE_TIMEOUT, QUEUE_CAP];
   }
 }

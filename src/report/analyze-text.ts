@@ -3,7 +3,9 @@ import chalk from 'chalk';
 import Table from 'cli-table3';
 import type { AnalyzeResult, AnalyzedPool } from '../attach/analysis.js';
 import { formatBytes, formatCount, formatDuration, formatRate } from './format.js';
-import { sparkline } from './sparkline.js';
+import { terminalChart } from './chart.js';
+import type { PlotLine } from './plot-points.js';
+import { formatChartTime } from './trend-chart.js';
 
 const VERDICT_COLOR: Record<string, (text: string) => string> = {
   leak: chalk.red.bold,
@@ -17,7 +19,8 @@ function verdict(text: string): string {
   return (VERDICT_COLOR[text] ?? ((value: string) => value))(text);
 }
 
-export function renderAnalyzeText(result: AnalyzeResult): string {
+/** `heapChart`: the lines of the shared heap chart (heap, baseline, fit) from report/trend-chart.ts. */
+export function renderAnalyzeText(result: AnalyzeResult, heapChart: readonly PlotLine[] = []): string {
   const lines: string[] = [];
   const { target, run, heap } = result;
   lines.push(chalk.bold(`pooldoc analyze — pid ${target.pid}`) + chalk.dim(` (${target.main ?? 'unknown script'})`));
@@ -29,7 +32,7 @@ export function renderAnalyzeText(result: AnalyzeResult): string {
 
   lines.push(chalk.bold('Heap'));
   lines.push(`  verdict ${verdict(heap.verdict)}: ${formatRate(heap.slopeBytesPerHour)}${heap.timeToLimitSeconds !== null ? `, limit reached in ~${formatDuration(heap.timeToLimitSeconds)}` : ''}; heap used ${heap.heapUsed !== undefined ? formatBytes(heap.heapUsed) : '?'}, RSS ${heap.rss !== undefined ? formatBytes(heap.rss) : '?'}`);
-  lines.push(`  heapUsed ${sparkline(result.chart.heapUsed)}`);
+  if (heapChart.length > 0) lines.push(...terminalChart(heapChart, { width: 60, height: 8, formatY: (value) => formatBytes(value), formatX: formatChartTime }).map((row) => `  ${row}`));
   if (heap.reasons.length > 0) lines.push(chalk.dim(`  ${heap.reasons.join('; ')}`));
   lines.push('');
 

@@ -10,6 +10,9 @@ describe('rule links', () => {
   it('links saturation of pg-like pools to acquire-timeout, which the audit registry has', () => {
     expect(linkRule('saturated', 'pg', known)?.ruleId).toBe('acquire-timeout');
     expect(linkRule('saturated', 'generic-pool', known)?.code).toBe('WAIT001');
+    expect(linkRule('saturated', 'mysql2', known)?.ruleId).toBe('mysql-unboundable-wait');
+    expect(linkRule('saturated', 'http-agent', known)?.ruleId).toBe('http-agent-bounded');
+    expect(linkRule('unbounded', 'lru-cache', known)?.ruleId).toBe('lru-cache-bounded');
   });
 
   it('never links an id the registry lacks', () => {
