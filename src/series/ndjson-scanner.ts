@@ -55,12 +55,13 @@ export function scanObject(buffer: Buffer, start: number, end: number, node: Fie
       else node.firstChild = child;
     }
     previous = child;
-    i = skipBlanks(buffer, j + 1, end);
+    // `"key":value` is the common spelling: check it before looping over blanks.
+    i = buffer[j + 1] === COLON ? j + 1 : skipBlanks(buffer, j + 1, end);
     if (buffer[i] !== COLON) return FALLBACK;
-    i = skipBlanks(buffer, i + 1, end);
+    i = buffer[i + 1] === QUOTE || buffer[i + 1] === OPEN_BRACE || isNumberByte(buffer[i + 1]) ? i + 1 : skipBlanks(buffer, i + 1, end);
     i = scanValue(buffer, i, end, child, accumulator, depth);
     if (i === FALLBACK) return FALLBACK;
-    i = skipBlanks(buffer, i, end);
+    if (buffer[i] !== COMMA && buffer[i] !== CLOSE_BRACE) i = skipBlanks(buffer, i, end);
     const next = buffer[i];
     if (next === COMMA) i = skipBlanks(buffer, i + 1, end);
     else if (next === CLOSE_BRACE) return i + 1;
