@@ -2,8 +2,10 @@
 import type { Command } from '@oclif/core';
 import Analyze from './analyze.js';
 import Audit from './audit.js';
+import Trend from './trend.js';
 
 export const COMMANDS: Record<string, Command.Class> = {
   analyze: Analyze,
   audit: Audit,
+  trend: Trend,
 };

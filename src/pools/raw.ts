@@ -3,6 +3,7 @@ import type { Position, RawSite, RawValue, Scalar, SiteContext } from './model.j
 
 /** Flattens `{pool: {max: 5}}` into `pool.max → 5`; arrays and non-scalars count as resolved opaque leaves. */
 export function flattenObject(value: unknown, position: Position | undefined, prefix = '', into = new Map<string, RawValue>()): Map<string, RawValue> {
+  if (value === undefined) return into; // `key: undefined` is the same as not writing the key
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     into.set(prefix, { value: toScalar(value), resolved: true, position, via: 'literal' });
     return into;

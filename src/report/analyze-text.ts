@@ -39,7 +39,7 @@ export function renderAnalyzeText(result: AnalyzeResult): string {
   else lines.push(poolTable(result.pools));
   lines.push('');
 
-  lines.push(chalk.bold('Sockets by endpoint') + chalk.dim(' (established, from /proc before attaching)'));
+  lines.push(chalk.bold('Sockets by endpoint') + chalk.dim(' (established, from /proc at the end of the run)'));
   if (result.sockets.length === 0) lines.push('  none');
   for (const group of result.sockets) lines.push(`  ${String(group.count).padStart(4)}  ${group.remote}${group.service ? chalk.dim(` ${group.service}`) : ''}`);
 

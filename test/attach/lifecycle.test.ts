@@ -8,8 +8,8 @@ import { processExists } from '../../src/attach/proc.js';
 import { attach, detach } from '../../src/attach/session.js';
 import { listeningSockets } from '../../src/attach/sockets.js';
 import { startTarget, tempDir } from '../helpers/child.js';
+import { NODE22 } from '../helpers/node-versions.js';
 
-const NODE22 = new URL('../../node_modules/node22/bin/node', import.meta.url).pathname;
 const IDLE_APP = `setInterval(() => {}, 1000); console.log('ready');`;
 // --inspect-port=0: parallel tests must not race for 9229; activation then picks a free port.
 const RANDOM_PORT = ['--inspect-port=0'];

@@ -1,6 +1,5 @@
 // Snapshots written by real Node processes (v8.writeHeapSnapshot) of known structures: counts, paths, retained sizes.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,7 +8,7 @@ import {
 } from '../../src/heap/index.js';
 import { runScript, tempDir } from '../helpers/child.js';
 
-const NODE22 = fileURLToPath(new URL('../../node_modules/node22/bin/node', import.meta.url));
+import { NODE22 } from '../helpers/node-versions.js';
 
 const MAP_ENTRIES = 2000;
 const SET_ENTRIES = 1500;
@@ -48,14 +47,14 @@ async function snapshotOf(node: string | undefined, dir: string, name: string): 
   return { analysis: analyzeSnapshot(snapshot), sizes };
 }
 
-function collectionAt(analysis: HeapAnalysis, pathPart: string, kind: string): ReturnType<typeof describeCollection> {
+function collectionAt(analysis: HeapAnalysis, exactPath: string, kind: string): ReturnType<typeof describeCollection> {
   const table = findCollections(analysis.snapshot);
   for (let i = 0; i < table.length; i++) {
     if (COLLECTION_KINDS[table.kinds[i]] !== kind) continue;
     const described = describeCollection(analysis, table, i);
-    if (described.path.includes(pathPart)) return described;
+    if (described.path === exactPath) return described;
   }
-  throw new Error(`no ${kind} at a path containing ${pathPart}`);
+  throw new Error(`no ${kind} at ${exactPath}`);
 }
 
 describe('snapshots of real Node processes', () => {
@@ -69,16 +68,16 @@ describe('snapshots of real Node processes', () => {
   it('counts Map, Set, Array, WeakMap and dictionary entries exactly as the live process saw them', () => {
     const { analysis, sizes } = current;
     expect(sizes).toMatchObject({ map: MAP_ENTRIES, set: SET_ENTRIES, list: ARRAY_ITEMS, dict: DICT_KEYS, chain: CHAIN_DEPTH });
-    expect(collectionAt(analysis, '__holder.cache', 'Map').entries).toBe(MAP_ENTRIES);
-    expect(collectionAt(analysis, '__set', 'Set').entries).toBe(SET_ENTRIES);
-    expect(collectionAt(analysis, '__list', 'Array').entries).toBe(ARRAY_ITEMS);
-    expect(collectionAt(analysis, '__dict', 'Object').entries).toBe(DICT_KEYS);
-    expect(collectionAt(analysis, '__weak', 'WeakMap').entries).toBe(WEAKMAP_ENTRIES);
+    expect(collectionAt(analysis, 'global.__holder.cache', 'Map').entries).toBe(MAP_ENTRIES);
+    expect(collectionAt(analysis, 'global.__set', 'Set').entries).toBe(SET_ENTRIES);
+    expect(collectionAt(analysis, 'global.__list', 'Array').entries).toBe(ARRAY_ITEMS);
+    expect(collectionAt(analysis, 'global.__dict', 'Object').entries).toBe(DICT_KEYS);
+    expect(collectionAt(analysis, 'global.__weak', 'WeakMap').entries).toBe(WEAKMAP_ENTRIES);
   });
 
   it('renders owner paths from global and ranks the big collections first', () => {
     const { analysis } = current;
-    const map = collectionAt(analysis, '__holder.cache', 'Map');
+    const map = collectionAt(analysis, 'global.__holder.cache', 'Map');
     expect(map.path).toBe('global.__holder.cache');
     const top = largestCollections(analysis, { top: 10 }).map((collection) => collection.path);
     expect(top).toContain('global.__holder.cache');
@@ -88,7 +87,7 @@ describe('snapshots of real Node processes', () => {
 
   it('gives the Map a retained size covering its entries, and the holder at least the Map', () => {
     const { analysis } = current;
-    const map = collectionAt(analysis, '__holder.cache', 'Map');
+    const map = collectionAt(analysis, 'global.__holder.cache', 'Map');
     const entries = classSummary(analysis, { filter: /^Entry$/ });
     expect(entries).toHaveLength(1);
     expect(entries[0].count).toBe(MAP_ENTRIES);
@@ -114,11 +113,11 @@ describe('snapshots of real Node processes', () => {
   });
 
   it('reads a Node 22 snapshot (7 node fields) with the same counts', async () => {
-    if (!existsSync(NODE22)) throw new Error(`node22 binary missing at ${NODE22}: run npm install`);
+    if (!existsSync(NODE22)) throw new Error(`node22 binary missing at ${NODE22}: see test/helpers/node-versions.ts`);
     const other = await snapshotOf(NODE22, temp.dir, 'node-22');
     expect(other.analysis.snapshot.layout.nodeFields).toContain('detachedness');
-    expect(collectionAt(other.analysis, '__holder.cache', 'Map').entries).toBe(MAP_ENTRIES);
-    expect(collectionAt(other.analysis, '__set', 'Set').entries).toBe(SET_ENTRIES);
+    expect(collectionAt(other.analysis, 'global.__holder.cache', 'Map').entries).toBe(MAP_ENTRIES);
+    expect(collectionAt(other.analysis, 'global.__set', 'Set').entries).toBe(SET_ENTRIES);
     expect(other.analysis.totalSize).toBe(other.analysis.snapshot.totalSize());
   });
 });

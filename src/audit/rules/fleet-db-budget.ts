@@ -1,8 +1,7 @@
 // FLEET001: Σ(replicas × processes × surge × pool max) + headroom must fit the database's max_connections − reserved.
-import { z } from 'zod';
 import type { PoolConfig } from '../../pools/model.js';
 import type { ServerFacts } from '../fleet.js';
-import { defineRule } from './types.js';
+import { defineRule, NO_OPTIONS } from './types.js';
 import { knownNumber, libraryLabel } from './describe.js';
 
 const LIBRARIES = ['knex', 'mariadb', 'mongodb', 'mssql', 'mysql2', 'pg', 'prisma', 'sequelize', 'typeorm'];
@@ -26,8 +25,7 @@ export const fleetDbBudget = defineRule({
         '{{pools}} {{database}} pool(s) can open {{total}} connections ({{perProcess}} per process × {{replicas}} replicas × {{processes}} processes × surge {{surge}} + {{headroom}} headroom) but the server allows {{available}} ({{maxConnections}} max_connections − {{reserved}} reserved)',
       unbounded: '{{library}} pool size is {{why}}: the {{database}} connection budget ({{available}} available) cannot be proven',
     },
-    optionsSchema: z.strictObject({}),
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(context) {
     const { fleet } = context;

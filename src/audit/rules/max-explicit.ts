@@ -1,6 +1,5 @@
 // POOL001: every database pool states its size; implicit defaults range over 1, 5, 10, 100 and CPU-dependent.
-import { z } from 'zod';
-import { configsOf, defineRule } from './types.js';
+import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 import { libraryLabel, showValue } from './describe.js';
 
 const LIBRARIES = ['generic-pool', 'knex', 'mariadb', 'mongodb', 'mssql', 'mysql2', 'pg', 'sequelize', 'tarn', 'typeorm'];
@@ -15,8 +14,7 @@ export const maxExplicit = defineRule({
     messages: {
       implicit: '{{library}} pool size is implicit (default {{value}}): set {{option}} explicitly',
     },
-    optionsSchema: z.strictObject({}),
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(context) {
     for (const config of configsOf(context, LIBRARIES)) {

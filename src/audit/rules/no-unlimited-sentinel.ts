@@ -1,10 +1,13 @@
 // POOL002: values that read like a limit but mean "unlimited" (mysql2 connectionLimit 0, Agent maxSockets Infinity …).
-import { z } from 'zod';
 import type { Scalar } from '../../pools/model.js';
 import { isSet, reportOption } from './bounds.js';
-import { configsOf, defineRule } from './types.js';
+import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
-/** Per library: the option and the written values the library turns into "no limit" (read in each library's source). */
+/**
+ * Per library: the option and the written values the library turns into "no limit" (read in each library's source).
+ * http.Agent `maxSockets: Infinity` is left to http-agent-bounded: it is only a problem when maxTotalSockets is
+ * unbounded too (a per-host Infinity under a total cap is a deliberate choice).
+ */
 const SENTINELS: ReadonlyArray<{ library: string; key: string; values: readonly Scalar[]; meaning: string }> = [
   // mysql2 base/pool.js getConnection: `if (!this.config.connectionLimit || …)` — 0 opens connections without limit.
   { library: 'mysql2', key: 'connectionLimit', values: [0], meaning: 'opens connections without limit' },
@@ -12,8 +15,6 @@ const SENTINELS: ReadonlyArray<{ library: string; key: string; values: readonly 
   { library: 'mongodb', key: 'maxPoolSize', values: [0], meaning: 'opens connections without limit per server' },
   // undici pool.js: `connections` 0 becomes null, and null is unlimited.
   { library: 'undici', key: 'connections', values: [0, null], meaning: 'opens sockets without limit per origin' },
-  { library: 'http-agent', key: 'maxSockets', values: [Infinity], meaning: 'opens sockets without limit per host' },
-  { library: 'http-agent', key: 'maxTotalSockets', values: [Infinity], meaning: 'opens sockets without limit across hosts' },
 ];
 
 const LIBRARIES = [...new Set(SENTINELS.map((sentinel) => sentinel.library))].sort();
@@ -34,8 +35,7 @@ export const noUnlimitedSentinel = defineRule({
     messages: {
       unlimited: '{{library}} {{option}} = {{value}} {{meaning}}: write the finite limit you mean',
     },
-    optionsSchema: z.strictObject({}),
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(context) {
     for (const config of configsOf(context, LIBRARIES)) {

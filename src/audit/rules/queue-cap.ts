@@ -1,35 +1,30 @@
-// WAIT003: a pool's wait queue must have a length cap (mysql2 queueLimit 0 and generic-pool defaults are unbounded).
-import { z } from 'zod';
+// WAIT003: a generic-pool wait queue needs a length cap (maxWaitingClients is unlimited by default).
 import { optionData } from './bounds.js';
-import { configsOf, defineRule } from './types.js';
+import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 /**
- * Libraries with a queue-length option. pg, tarn and Sequelize have none: their queue is bounded only in time,
- * which acquire-timeout checks.
+ * Libraries with a queue-length option checked here. mysql2's queueLimit is checked together with its missing
+ * acquire timeout by mysql-unboundable-wait; pg, tarn and Sequelize have no cap, only acquire-timeout.
  */
-const LIBRARIES = ['generic-pool', 'mysql2'];
+const LIBRARIES = ['generic-pool'];
 
 export const queueCap = defineRule({
   meta: {
     id: 'queue-cap',
     code: 'WAIT003',
     defaultSeverity: 'error',
-    description: 'Cap the number of callers that may wait for a pool connection.',
+    description: 'Cap the number of callers that may wait for a pool resource.',
     libraries: LIBRARIES,
     messages: {
       unbounded: '{{library}} pool queues waiting callers without limit by default: set {{option}}',
       disabled: '{{library}} {{option}} = {{value}} means no limit on waiting callers: set a finite cap',
     },
-    optionsSchema: z.strictObject({}),
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(context) {
     for (const config of configsOf(context, LIBRARIES)) {
       const facet = config.facets.queueLimit;
       if (!facet || facet.origin === 'unknown' || facet.value !== Infinity) continue;
-      // mysql2 waitForConnections: false errors at once instead of queueing: there is no queue to cap.
-      const wait = config.options['waitForConnections'];
-      if (wait && (wait.origin === 'unknown' || wait.value === false || wait.value === 'false')) continue;
       const messageId = facet.origin === 'default' ? 'unbounded' : 'disabled';
       context.report({ config, position: facet.origin === 'set' ? facet.position : undefined, messageId, data: optionData(config, facet.option) });
     }

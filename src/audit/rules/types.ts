@@ -6,7 +6,7 @@
 //   3. docs/rules/<id>.md (What / Why with evidence links / Incorrect / Correct / Options);
 //   4. test/audit/rules/<id>.test.ts using ruleTable() from test/audit/rules/harness.ts.
 // test/audit/rules/registry.test.ts fails when any of the three files is missing for a registered rule.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Severity } from '../../findings.js';
 import type { PoolConfig, Position } from '../../pools/model.js';
 import type { FleetFacts } from '../fleet.js';
@@ -60,6 +60,9 @@ export interface Rule<Options = Record<string, never>> {
 
 /** A rule with its options type erased, as the registry and runner hold it. */
 export type AnyRule = Rule<unknown>;
+
+/** For rules without options: spread into meta (`...NO_OPTIONS`). */
+export const NO_OPTIONS = { optionsSchema: z.strictObject({}), defaultOptions: {} };
 
 /** Fills docsUrl from the id so every rule links to its page the same way. */
 export function defineRule<Options>(rule: { meta: Omit<RuleMeta<Options>, 'docsUrl'>; check: Rule<Options>['check'] }): Rule<Options> {

@@ -1,10 +1,9 @@
 // POOL003: a 0 that the library silently replaces, rejects, or reads as "never" (pg max 0 → 10, tarn timeouts 0 throw).
-import { z } from 'zod';
 import { getLibrary } from '../../pools/index.js';
 import { defaultFor } from '../../pools/library.js';
 import { isSet, optionNumber, reportOption } from './bounds.js';
 import { showValue } from './describe.js';
-import { configsOf, defineRule } from './types.js';
+import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 /** Libraries whose `|| default` code or validation makes 0 mean something else (declared per option as `zero`). */
 const LIBRARIES = ['generic-pool', 'knex', 'mssql', 'pg', 'tarn'];
@@ -24,8 +23,7 @@ export const zeroMeansDefault = defineRule({
       throws: '{{library}} {{option}} = 0 throws at pool construction (tarn: "invalid opt"): remove it or write a positive value',
       never: '{{library}} {{option}} = 0 disables it: idle clients are never closed; write a positive timeout',
     },
-    optionsSchema: z.strictObject({}),
-    defaultOptions: {},
+    ...NO_OPTIONS,
   },
   check(context) {
     for (const config of configsOf(context, LIBRARIES)) {

@@ -1,5 +1,6 @@
 // DevTools' class of each node (the Summary's "Constructor" column): names by node type, plus source location for objects.
 import type { HeapSnapshot } from '../snapshot.js';
+import { DETACHED, propagateDetachedness } from './detachedness.js';
 import { inferPlainObjectShapes } from './interface-names.js';
 
 export interface NodeClasses {
@@ -57,6 +58,7 @@ function locationByOrdinal(snapshot: HeapSnapshot): Map<number, string> {
 export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
   const { nodeCount, nodeType, nodeName, strings } = snapshot;
   const { object, native } = snapshot.types;
+  const detachedness = propagateDetachedness(snapshot);
   const shapes = inferPlainObjectShapes(snapshot);
   const located = locationByOrdinal(snapshot);
   const names: string[] = [];
@@ -77,9 +79,9 @@ export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
     const name = typeClassName(typeName);
     return name === undefined ? -1 : classId(name, '');
   });
-  // Unlocated objects and natives share a class per name string: cache by string index (and type).
-  const objectByName = new Int32Array(strings.length).fill(-1);
-  const nativeByName = new Int32Array(strings.length).fill(-1);
+  // Unlocated objects and natives share a class per name string: cache by string index (detached natives apart).
+  const byName = new Int32Array(strings.length).fill(-1);
+  const detachedByName = new Int32Array(strings.length).fill(-1);
   const classOf = new Uint32Array(nodeCount);
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
     const type = nodeType[ordinal];
@@ -91,9 +93,10 @@ export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
     const shape = shapes.shapeOf.length > 0 ? shapes.shapeOf[ordinal] : 0;
     const location = type === object ? (located.get(ordinal) ?? '') : '';
     if (shape === 0 && location === '') {
-      const cache = type === native ? nativeByName : objectByName;
+      const isDetached = type === native && detachedness[ordinal] === DETACHED;
+      const cache = isDetached ? detachedByName : byName;
       const nameIndex = nodeName[ordinal];
-      if (cache[nameIndex] < 0) cache[nameIndex] = classId(shortenTagName(strings[nameIndex]), '');
+      if (cache[nameIndex] < 0) cache[nameIndex] = classId(shortenTagName(isDetached ? `Detached ${strings[nameIndex]}` : strings[nameIndex]), '');
       classOf[ordinal] = cache[nameIndex];
       continue;
     }

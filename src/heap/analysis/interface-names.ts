@@ -1,12 +1,12 @@
 // DevTools' names for plain objects: "{a, b, c}" shapes inferred from the most common property sets.
 import type { HeapSnapshot } from '../snapshot.js';
 
-/** DevTools keeps at most this many inferred shapes (MAX_INTERFACE_COUNT). */
-const MAX_INTERFACE_COUNT = 1000;
 /** Past the first property, stop adding names once the shape name would exceed this length (DevTools' value). */
 const MAX_INTERFACE_NAME_LENGTH = 120;
 /** A shape must match at least this many objects to be worth a name (DevTools: a single object is not a class). */
 const MIN_OBJECTS_PER_INTERFACE = 2;
+/** …and at least one in this many plain objects (DevTools' MIN_OBJECT_PROPORTION_PER_INTERFACE), so big heaps get few shapes. */
+const MIN_OBJECT_PROPORTION_PER_INTERFACE = 1000;
 
 interface Definition { name: string; properties: string[] }
 interface MatchInfo { name: string; propertyCount: number; index: number }
@@ -27,8 +27,10 @@ function inferDefinitions(snapshot: HeapSnapshot): Definition[] {
   const { firstEdge, edgeType, edgeNameOrIndex, strings } = snapshot;
   const property = snapshot.edgeTypes.property;
   const candidates = new Map<string, Definition & { count: number }>();
+  let plainObjects = 0;
   for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) {
     if (!isPlainObject(snapshot, ordinal)) continue;
+    plainObjects++;
     let name = '{';
     const properties: string[] = [];
     for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
@@ -48,9 +50,10 @@ function inferDefinitions(snapshot: HeapSnapshot): Definition[] {
     else candidates.set(name, { name, properties, count: 1 });
   }
   const sorted = [...candidates.values()].sort((a, b) => b.count - a.count);
+  const minCount = Math.max(MIN_OBJECTS_PER_INTERFACE, plainObjects / MIN_OBJECT_PROPORTION_PER_INTERFACE);
   const result: Definition[] = [];
-  for (const candidate of sorted.slice(0, MAX_INTERFACE_COUNT)) {
-    if (candidate.count < MIN_OBJECTS_PER_INTERFACE) break;
+  for (const candidate of sorted) {
+    if (candidate.count < minCount) break;
     result.push(candidate);
   }
   return result;
@@ -85,7 +88,7 @@ function buildTree(definitions: Definition[]): TreeNode {
 /** Shape names, and per node ordinal the 1-based index of its shape in `names` (0: no shape, class "Object"). */
 export interface PlainObjectShapes {
   names: string[];
-  shapeOf: Uint16Array;
+  shapeOf: Uint32Array;
 }
 
 /**
@@ -96,7 +99,7 @@ export interface PlainObjectShapes {
 export function inferPlainObjectShapes(snapshot: HeapSnapshot): PlainObjectShapes {
   const definitions = inferDefinitions(snapshot);
   const names = definitions.map((definition) => definition.name);
-  const shapeOf = new Uint16Array(definitions.length === 0 ? 0 : snapshot.nodeCount);
+  const shapeOf = new Uint32Array(definitions.length === 0 ? 0 : snapshot.nodeCount);
   if (definitions.length === 0) return { names, shapeOf };
   const tree = buildTree(definitions);
   const fallback: MatchInfo = { name: 'Object', propertyCount: 0, index: Infinity };
