@@ -125,6 +125,15 @@ export function scanIsoTimestamp(buffer: Buffer, start: number, end: number): nu
     return Number.NaN;
   }
   if (i !== end) return Number.NaN;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second) + millis - offsetMinutes * 60_000;
-  return Number.isFinite(utc) && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? utc : Number.NaN;
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 24 && minute <= 59 && second <= 60)) return Number.NaN;
+  // Consecutive samples share their date and hour: Date.UTC once per hour, not once per line.
+  const hourKey = ((year * 13 + month) * 32 + day) * 25 + hour;
+  if (hourKey !== cachedHourKey) {
+    cachedHourKey = hourKey;
+    cachedHourStart = Date.UTC(year, month - 1, day, hour);
+  }
+  return cachedHourStart + minute * 60_000 + second * 1000 + millis - offsetMinutes * 60_000;
 }
+
+let cachedHourKey = -1;
+let cachedHourStart = 0;

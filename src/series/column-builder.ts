@@ -2,6 +2,8 @@
 
 /** First capacity: most inputs are small, and doubling makes the large ones cheap anyway. */
 const INITIAL_CAPACITY = 256;
+/** Above this fill, `finish` shares the buffer instead of copying it (at most a third of it is spare). */
+const MIN_FILL_TO_SHARE = 2 / 3;
 
 export class ColumnBuilder {
   private values: Float64Array;
@@ -33,8 +35,13 @@ export class ColumnBuilder {
     return this.length === 0 ? Number.NaN : this.values[this.length - 1];
   }
 
-  /** A copy trimmed to the pushed length (the builder may keep growing afterwards). */
+  /**
+   * The pushed values; the builder must not be pushed to afterwards. A nearly full buffer is handed out as
+   * a view (no copy: copying a 100 M-value column would double the peak memory); a mostly empty one is
+   * copied so the spare capacity is freed.
+   */
   finish(): Float64Array {
+    if (this.length >= this.values.length * MIN_FILL_TO_SHARE) return this.values.subarray(0, this.length);
     return this.values.slice(0, this.length);
   }
 

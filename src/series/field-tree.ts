@@ -2,26 +2,41 @@
 import type { SampleAccumulator } from './sample-accumulator.js';
 import { resolveFieldPath, type FieldTarget } from './sample-fields.js';
 
+/** True when `key` is at `buffer[start…]` (the caller checks the length): a JS loop beats Buffer.compare's call cost on short keys. */
+export function keyMatches(key: Buffer, buffer: Buffer, start: number): boolean {
+  for (let k = 0; k < key.length; k++) if (buffer[start + k] !== key[k]) return false;
+  return true;
+}
+
 export class FieldNode {
   readonly target: FieldTarget;
   /** The accumulator slot for memory/pool targets, -1 otherwise. */
   readonly slot: number;
+  /** Nothing pooldoc reads (precomputed so the scanner can skip the value without parsing it). */
+  readonly ignored: boolean;
   private readonly byHash = new Map<number, FieldNode[]>();
   private readonly byName = new Map<string, FieldNode>();
+  /**
+   * Guesses for the scanner: records of one file repeat their key order, so the key that followed this one
+   * last time (and the first key inside this object) is checked first, byte by byte, before any hashing.
+   */
+  firstChild: FieldNode | undefined;
+  nextSibling: FieldNode | undefined;
 
   constructor(
     readonly path: readonly string[],
-    private readonly keyBytes: Buffer,
+    readonly keyBytes: Buffer,
     private readonly tree: FieldTree,
   ) {
     this.target = path.length === 0 ? { kind: 'ignore' } : resolveFieldPath(path, tree.metricMap);
     this.slot = tree.accumulator.slotFor(this.target);
+    this.ignored = this.target.kind === 'ignore';
   }
 
   /** The child for the key in `buffer[start, end)` whose FNV-1a hash (by the scanner) is `hash`; allocates only on first sight. */
   childForBytes(buffer: Buffer, start: number, end: number, hash: number): FieldNode {
     const bucket = this.byHash.get(hash);
-    if (bucket) for (const node of bucket) if (node.keyBytes.compare(buffer, start, end) === 0) return node;
+    if (bucket) for (const node of bucket) if (node.keyBytes.length === end - start && keyMatches(node.keyBytes, buffer, start)) return node;
     const name = buffer.toString('utf8', start, end);
     const node = this.childNamed(name);
     if (bucket) bucket.push(node);

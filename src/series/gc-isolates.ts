@@ -1,14 +1,12 @@
 // Per-isolate GC series of a trace-gc log, and their wall-clock anchoring (logs only have ms since isolate start).
-import { ColumnBuilder, hasValues } from './column-builder.js';
+import { hasValues } from './column-builder.js';
+import { attachLazyGcEvents, GcColumnsBuilder } from './gc-columns.js';
 import type { ReadContext } from './reader-context.js';
-import type { GcEvent, MemorySeries } from './types.js';
+import type { MemorySeries } from './types.js';
 
 export class IsolateGroup {
-  readonly relativeMs = new ColumnBuilder();
-  readonly heapAfter = new ColumnBuilder();
-  readonly heapTotalAfter = new ColumnBuilder();
   /** Event times are ms since isolate start until `finish` adds the anchor. */
-  readonly events: GcEvent[] = [];
+  readonly gc = new GcColumnsBuilder();
   lastLine = 0;
   lastMs = 0;
   /** The first line of another isolate after this one's last line (so far): what its end is anchored to. */
@@ -61,7 +59,7 @@ export class IsolateGroups {
    * that stopped logging earlier ends where the next line of another isolate was written (so restarts appended
    * to one file line up one after the other, and worker threads line up with the main thread).
    */
-  finish(context: ReadContext): MemorySeries[] {
+  finish(context: ReadContext, typeNames: string[]): MemorySeries[] {
     const anchors = new Map<IsolateGroup, number>();
     // Followers always end later in the file, so resolving by last line, latest first, finds them resolved.
     const latestFirst = [...this.groups].sort((a, b) => b.lastLine - a.lastLine);
@@ -76,20 +74,14 @@ export class IsolateGroups {
     }
     const series: MemorySeries[] = [];
     for (const group of this.groups) {
-      if (group.relativeMs.length === 0) continue;
-      const anchor = anchors.get(group)!;
-      const time = group.relativeMs.finish();
-      for (let i = 0; i < time.length; i++) time[i] += anchor;
-      for (const event of group.events) event.time += anchor;
-      const heapTotal = group.heapTotalAfter.finish();
-      series.push({
-        source: context.file,
-        instance: group.key,
-        time,
-        columns: hasValues(heapTotal) ? { heapUsed: group.heapAfter.finish(), heapTotal } : { heapUsed: group.heapAfter.finish() },
-        gcEvents: group.events,
-        timeAnchor: context.start !== undefined ? 'start-flag' : 'file-mtime',
-      });
+      if (group.gc.length === 0) continue;
+      const gc = group.gc.finish(anchors.get(group)!, typeNames);
+      // The heap samples are the events' after-GC sizes: the same arrays, shared rather than copied.
+      const columns: MemorySeries['columns'] = { heapUsed: gc.heapAfter };
+      if (hasValues(gc.heapTotalAfter)) columns.heapTotal = gc.heapTotalAfter;
+      const memory: MemorySeries = { source: context.file, instance: group.key, time: gc.time, columns, timeAnchor: context.start !== undefined ? 'start-flag' : 'file-mtime' };
+      attachLazyGcEvents(memory, gc);
+      series.push(memory);
     }
     return series;
   }

@@ -1,6 +1,6 @@
 // A hand scanner for one JSON object per line: numbers and ISO times straight from bytes, no JSON.parse.
 import { cursor, scanNumber, skipBlanks } from './byte-numbers.js';
-import type { FieldNode } from './field-tree.js';
+import { keyMatches, type FieldNode } from './field-tree.js';
 import { applyNumber } from './record-values.js';
 import type { SampleAccumulator } from './sample-accumulator.js';
 import { textToMillis } from './timestamps.js';
@@ -28,26 +28,40 @@ const identityCache = { bytes: Buffer.alloc(256), length: -1, text: '' };
 export function scanObject(buffer: Buffer, start: number, end: number, node: FieldNode, accumulator: SampleAccumulator, depth: number): number {
   let i = skipBlanks(buffer, start + 1, end);
   if (buffer[i] === CLOSE_BRACE) return i + 1;
+  let previous: FieldNode | undefined;
   for (;;) {
     if (buffer[i] !== QUOTE) return FALLBACK;
-    // Key: hash while looking for the closing quote; an escape sends the line to JSON.parse.
     const keyStart = i + 1;
-    let hash = FNV_OFFSET;
-    let j = keyStart;
-    for (; j < end; j++) {
-      const byte = buffer[j];
-      if (byte === QUOTE) break;
-      if (byte === BACKSLASH) return FALLBACK;
-      hash = Math.imul(hash ^ byte, FNV_PRIME);
+    // Fast path: the key that came next last time, compared in place.
+    const guess = previous ? previous.nextSibling : node.firstChild;
+    let child: FieldNode;
+    let j: number;
+    if (guess && buffer[keyStart + guess.keyBytes.length] === QUOTE && keyMatches(guess.keyBytes, buffer, keyStart)) {
+      child = guess;
+      j = keyStart + guess.keyBytes.length;
+    } else {
+      // Slow path: hash while looking for the closing quote; an escape sends the line to JSON.parse.
+      let hash = FNV_OFFSET;
+      j = keyStart;
+      for (; j < end; j++) {
+        const byte = buffer[j];
+        if (byte === QUOTE) break;
+        if (byte === BACKSLASH) return FALLBACK;
+        hash = Math.imul(hash ^ byte, FNV_PRIME);
+      }
+      if (j >= end) return FALLBACK;
+      child = node.childForBytes(buffer, keyStart, j, hash >>> 0);
+      if (previous) previous.nextSibling = child;
+      else node.firstChild = child;
     }
-    if (j >= end) return FALLBACK;
-    const child = node.childForBytes(buffer, keyStart, j, hash >>> 0);
-    i = skipBlanks(buffer, j + 1, end);
+    previous = child;
+    // `"key":value` is the common spelling: check it before looping over blanks.
+    i = buffer[j + 1] === COLON ? j + 1 : skipBlanks(buffer, j + 1, end);
     if (buffer[i] !== COLON) return FALLBACK;
-    i = skipBlanks(buffer, i + 1, end);
+    i = buffer[i + 1] === QUOTE || buffer[i + 1] === OPEN_BRACE || isNumberByte(buffer[i + 1]) ? i + 1 : skipBlanks(buffer, i + 1, end);
     i = scanValue(buffer, i, end, child, accumulator, depth);
     if (i === FALLBACK) return FALLBACK;
-    i = skipBlanks(buffer, i, end);
+    if (buffer[i] !== COMMA && buffer[i] !== CLOSE_BRACE) i = skipBlanks(buffer, i, end);
     const next = buffer[i];
     if (next === COMMA) i = skipBlanks(buffer, i + 1, end);
     else if (next === CLOSE_BRACE) return i + 1;
@@ -58,9 +72,13 @@ export function scanObject(buffer: Buffer, start: number, end: number, node: Fie
 function scanValue(buffer: Buffer, start: number, end: number, node: FieldNode, accumulator: SampleAccumulator, depth: number): number {
   const first = buffer[start];
   if (first === QUOTE) {
-    const close = buffer.indexOf(QUOTE, start + 1);
-    if (close === -1 || close >= end) return FALLBACK;
-    if (buffer.indexOf(BACKSLASH, start + 1) !== -1 && buffer.indexOf(BACKSLASH, start + 1) < close) return FALLBACK;
+    // Scan only this line: indexOf without a bound would search the rest of the 4 MB chunk per value.
+    let close = start + 1;
+    while (close < end && buffer[close] !== QUOTE) {
+      if (buffer[close] === BACKSLASH) return FALLBACK;
+      close++;
+    }
+    if (close >= end) return FALLBACK;
     applyTextBytes(buffer, start + 1, close, node, accumulator);
     return close + 1;
   }
@@ -74,10 +92,22 @@ function scanValue(buffer: Buffer, start: number, end: number, node: FieldNode, 
     while (i < end && buffer[i] >= 0x61 && buffer[i] <= 0x7a) i++;
     return i;
   }
+  if (node.ignored) {
+    // A number nobody reads: step over it without computing it.
+    let i = start;
+    while (i < end && isNumberByte(buffer[i])) i++;
+    return i === start ? FALLBACK : i;
+  }
   const value = scanNumber(buffer, start, end);
   if (Number.isNaN(value)) return FALLBACK;
-  applyNumber(accumulator, node, value);
+  if (node.slot >= 0) accumulator.setValue(node.slot, value);
+  else applyNumber(accumulator, node, value);
   return cursor.end;
+}
+
+/** Digits, sign, point and exponent: the bytes a JSON number is made of. */
+function isNumberByte(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || byte === 0x2d || byte === 0x2b || byte === 0x2e || byte === 0x65 || byte === 0x45;
 }
 
 function applyTextBytes(buffer: Buffer, start: number, end: number, node: FieldNode, accumulator: SampleAccumulator): void {

@@ -16,7 +16,8 @@ interface SlotInfo {
 
 interface EntityState {
   time: ColumnBuilder;
-  columns: Map<number, ColumnBuilder>;
+  /** Indexed by slot (sparse): an array index beats a Map lookup in the per-row loop. */
+  columns: (ColumnBuilder | undefined)[];
   /** Serial of the last row that appended a time, so one row appends one time per entity. */
   lastRow: number;
 }
@@ -112,17 +113,19 @@ export class SampleAccumulator {
     const instance = this.instanceForRow();
     const time = this.rowTime;
     this.noteRestart(instance, time);
-    for (const slot of this.touched) {
+    const touched = this.touched;
+    for (let t = 0; t < touched.length; t++) {
+      const slot = touched[t];
       const info = this.slots[slot];
       let entity = instance.entities[info.entity];
-      if (!entity) entity = instance.entities[info.entity] = { time: new ColumnBuilder(), columns: new Map(), lastRow: -1 };
+      if (!entity) entity = instance.entities[info.entity] = { time: new ColumnBuilder(), columns: [], lastRow: -1 };
       // The first column touched in this row appends the row's time to its entity.
       if (entity.lastRow !== this.rowSerial) {
         entity.time.push(time);
         entity.lastRow = this.rowSerial;
       }
-      let column = entity.columns.get(slot);
-      if (!column) entity.columns.set(slot, (column = new ColumnBuilder()));
+      let column = entity.columns[slot];
+      if (!column) column = entity.columns[slot] = new ColumnBuilder();
       // A field repeated within one record: the last value wins, the columns stay aligned.
       if (column.length === entity.time.length) column.setLast(this.values[slot]);
       else {
@@ -191,7 +194,8 @@ export class SampleAccumulator {
     const length = entity.time.length;
     let time = entity.time.finish();
     const columns: Record<string, Float64Array> = {};
-    for (const [slot, builder] of entity.columns) {
+    for (const [slot, builder] of entity.columns.entries()) {
+      if (!builder) continue;
       builder.padTo(length);
       const values = builder.finish();
       if (hasValues(values)) columns[this.slots[slot].key] = values;

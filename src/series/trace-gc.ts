@@ -1,5 +1,6 @@
 // `node --trace-gc` and `--trace-gc-nvp` logs (Node 18–24) → one heap series with GC events per pid:isolate.
 import { cursor, isDigit, scanNumber, skipBlanks } from './byte-numbers.js';
+import { keyMatches } from './field-tree.js';
 import { IsolateGroups, type IsolateGroup } from './gc-isolates.js';
 import { scanBufferLines, scanFileLines, type LineHandler } from './line-scanner.js';
 import { excerpt } from './problems.js';
@@ -10,6 +11,11 @@ import { parseNvpFields } from './trace-gc-nvp.js';
 const MIB = 1024 * 1024;
 
 const OPEN_BRACKET = 0x5b;
+const CLOSE_PAREN = 0x29;
+const MINUS = 0x2d;
+const GREATER = 0x3e;
+const COMMA = 0x2c;
+const OPEN_PAREN = 0x28;
 const CLOSE_BRACKET = 0x5d;
 const COLON = 0x3a;
 const SPACE = 0x20;
@@ -20,14 +26,36 @@ const UPPER_S = 0x53;
 
 /** Known collection names, looked up by bytes so that a line costs no string; new names are added as met. */
 const gcTypes: { bytes: Buffer; text: string; major: boolean }[] = [];
+/** The index of the last type seen: consecutive lines are mostly Scavenges. */
+let lastType = -1;
 
-function gcType(buffer: Buffer, start: number, end: number): { text: string; major: boolean } {
-  for (const type of gcTypes) if (type.bytes.length === end - start && type.bytes.compare(buffer, start, end) === 0) return type;
+/** The index in `gcTypes` of the name in `buffer[start, end)`. */
+function gcType(buffer: Buffer, start: number, end: number): number {
+  const length = end - start;
+  if (lastType >= 0 && gcTypes[lastType].bytes.length === length && keyMatches(gcTypes[lastType].bytes, buffer, start)) return lastType;
+  for (let index = 0; index < gcTypes.length; index++) {
+    const type = gcTypes[index];
+    if (type.bytes.length === length && keyMatches(type.bytes, buffer, start)) return (lastType = index);
+  }
   const text = buffer.toString('latin1', start, end);
   // Major: Mark-sweep (Node 18), Mark-Compact (20+); minor: Scavenge, Minor Mark-Compact/Mark-Sweep.
-  const type = { bytes: Buffer.from(text, 'latin1'), text, major: text.startsWith('Mark-') };
-  gcTypes.push(type);
-  return type;
+  gcTypes.push({ bytes: Buffer.from(text, 'latin1'), text, major: text.startsWith('Mark-') });
+  return (lastType = gcTypes.length - 1);
+}
+
+/** `gc=<code>` names of nvp lines share the type table. */
+function nvpType(code: string, major: boolean): number {
+  const text = `gc=${code}`;
+  let index = gcTypes.findIndex((type) => type.text === text);
+  if (index === -1) index = gcTypes.push({ bytes: Buffer.from(text, 'latin1'), text, major }) - 1;
+  return index;
+}
+
+/** Index after the next `byte` at or after `start` (a short JS scan: cheaper than a native call here). */
+function skipPast(buffer: Buffer, start: number, end: number, byte: number): number {
+  let i = start;
+  while (i < end && buffer[i] !== byte) i++;
+  return i < end ? i + 1 : -1;
 }
 
 function scanHex(buffer: Buffer, start: number, end: number): number {
@@ -56,43 +84,30 @@ function expect(buffer: Buffer, at: number, text: string): number {
 function parseClassic(buffer: Buffer, start: number, end: number, group: IsolateGroup, ms: number): boolean {
   // The type runs up to the first space followed by a digit (names contain spaces and parentheses).
   let typeEnd = start;
-  for (;;) {
-    typeEnd = buffer.indexOf(SPACE, typeEnd);
-    if (typeEnd === -1 || typeEnd + 1 >= end) return false;
-    if (isDigit(buffer[typeEnd + 1])) break;
-    typeEnd++;
-  }
+  while (typeEnd + 1 < end && !(buffer[typeEnd] === SPACE && isDigit(buffer[typeEnd + 1]))) typeEnd++;
+  if (typeEnd + 1 >= end) return false;
   const first = buffer[start];
   if (first !== UPPER_M && first !== UPPER_S) return false;
   const before = scanNumber(buffer, typeEnd + 1, end);
-  let i = expect(buffer, cursor.end, ' (');
-  if (i < 0) return false;
-  scanNumber(buffer, i, end);
-  i = expect(buffer, cursor.end, ') -> ');
-  if (i < 0) return false;
-  const after = scanNumber(buffer, i, end);
-  i = expect(buffer, cursor.end, ' (');
-  if (i < 0) return false;
-  const totalAfter = scanNumber(buffer, i, end);
+  // Skip the committed size before the collection: ` (56.2) -> `.
+  let i = skipPast(buffer, cursor.end, end, CLOSE_PAREN);
+  if (i < 0 || buffer[i + 1] !== MINUS || buffer[i + 2] !== GREATER) return false;
+  const after = scanNumber(buffer, i + 4, end);
+  i = cursor.end;
+  if (buffer[i] !== SPACE || buffer[i + 1] !== OPEN_PAREN) return false;
+  const totalAfter = scanNumber(buffer, i + 2, end);
   i = expect(buffer, cursor.end, ') MB, ');
   if (i < 0) return false;
   if (buffer[i] === LOWER_P) {
     // Node 22+: `pooled: 26 MB, ` (pages kept for reuse) before the pause.
-    i = expect(buffer, i, 'pooled: ');
+    i = skipPast(buffer, i, end, COMMA);
     if (i < 0) return false;
-    scanNumber(buffer, i, end);
-    i = expect(buffer, cursor.end, ' MB, ');
-    if (i < 0) return false;
+    i++;
   }
   const pauseMs = scanNumber(buffer, i, end);
   if (Number.isNaN(before) || Number.isNaN(after) || Number.isNaN(pauseMs)) return false;
   const type = gcType(buffer, start, typeEnd);
-  const heapAfter = Math.round(after * MIB);
-  const heapTotalAfter = Math.round(totalAfter * MIB);
-  group.relativeMs.push(ms);
-  group.heapAfter.push(heapAfter);
-  group.heapTotalAfter.push(heapTotalAfter);
-  group.events.push({ time: ms, kind: type.major ? 'major' : 'minor', heapBefore: Math.round(before * MIB), heapAfter, pauseMs, heapTotalAfter, type: type.text });
+  group.gc.push(ms, gcTypes[type].major, Math.round(before * MIB), Math.round(after * MIB), pauseMs, Math.round(totalAfter * MIB), type);
   return true;
 }
 
@@ -128,10 +143,7 @@ function lineReader(context: ReadContext, groups: IsolateGroups): LineHandler {
 function parseNvpLine(buffer: Buffer, start: number, end: number, group: IsolateGroup, ms: number): boolean {
   const fields = parseNvpFields(buffer.toString('latin1', start, end));
   if (!fields) return false;
-  group.relativeMs.push(ms);
-  group.heapAfter.push(fields.heapAfter);
-  group.heapTotalAfter.push(fields.heapTotalAfter ?? Number.NaN);
-  group.events.push({ time: ms, kind: fields.major ? 'major' : 'minor', heapBefore: fields.heapBefore, heapAfter: fields.heapAfter, pauseMs: fields.pauseMs, heapTotalAfter: fields.heapTotalAfter, type: `gc=${fields.code}` });
+  group.gc.push(ms, fields.major, fields.heapBefore, fields.heapAfter, fields.pauseMs, fields.heapTotalAfter ?? Number.NaN, nvpType(fields.code, fields.major));
   return true;
 }
 
@@ -139,13 +151,13 @@ function parseNvpLine(buffer: Buffer, start: number, end: number, group: Isolate
 export async function readTraceGcFile(context: ReadContext): Promise<ReaderOutput> {
   const groups = new IsolateGroups();
   await scanFileLines(context.file, lineReader(context, groups));
-  return { memory: groups.finish(context), pools: [], sockets: [] };
+  return { memory: groups.finish(context, gcTypes.map((type) => type.text)), pools: [], sockets: [] };
 }
 
 /** The same over bytes in memory. */
 export function readTraceGcBuffer(buffer: Buffer, context: ReadContext): ReaderOutput {
   const groups = new IsolateGroups();
   scanBufferLines(buffer, lineReader(context, groups));
-  return { memory: groups.finish(context), pools: [], sockets: [] };
+  return { memory: groups.finish(context, gcTypes.map((type) => type.text)), pools: [], sockets: [] };
 }
 

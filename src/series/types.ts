@@ -25,6 +25,24 @@ export interface GcEvent {
   type?: string;
 }
 
+/**
+ * GC events as columns (same order and meaning as GcEvent), for consumers that scan millions of them:
+ * no object per event. Readers that set this also provide `gcEvents`, built from it on first access.
+ */
+export interface GcColumns {
+  time: Float64Array;
+  /** 1 for a major collection, 0 for a minor one. */
+  major: Uint8Array;
+  heapBefore: Float64Array;
+  heapAfter: Float64Array;
+  pauseMs: Float64Array;
+  /** NaN where the source does not say. */
+  heapTotalAfter: Float64Array;
+  /** Index into `types` of each event's V8 type name. */
+  typeIndex: Uint16Array;
+  types: string[];
+}
+
 /** Memory samples of one process (one isolate), in time order. */
 export interface MemorySeries {
   /** Where it came from: a file path, a Prometheus URL, or `pid 1234`. */
@@ -36,6 +54,8 @@ export interface MemorySeries {
   columns: Partial<Record<MemoryColumn, Float64Array>>;
   /** GC events when the source has them (trace-gc); they give the post-major-GC baseline. */
   gcEvents?: GcEvent[];
+  /** The same events as columns (trace-gc readers set both; `gcEvents` is then materialised on first use). */
+  gc?: GcColumns;
   /** Restart markers (epoch ms), when the source knows them (process start time changed, pid changed). */
   restarts?: number[];
   /** How wall-clock time was derived when the source only has relative times (trace-gc): an honest caveat. */

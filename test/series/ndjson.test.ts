@@ -174,6 +174,7 @@ describe('NDJSON edge cases', () => {
     writeFileSync(binary, Buffer.from([0x7b, 0x22, 0x00, 0x01, 0x02]));
     await expect(readSeries([binary])).rejects.toThrow(/data\.bin \(byte 2\): binary data/);
     await expect(readSeries([path.join(temp.dir, 'missing.ndjson')])).rejects.toThrow(/missing\.ndjson: no such file/);
+    await expect(readSeries([temp.dir])).rejects.toThrow(/is a directory, expected a file/);
   });
 });
 

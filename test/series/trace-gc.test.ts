@@ -50,6 +50,11 @@ describe.each([
     expect(majors.length).toBeGreaterThanOrEqual(8);
     expect(majors[majors.length - 1] - majors[0]).toBeGreaterThan(10 * MIB);
     expect(series.time.length).toBe(series.gcEvents!.length);
+    // The columns and the (lazily built) event objects say the same thing; JSON sees the events.
+    const gc = series.gc!;
+    expect(Array.from(gc.heapAfter)).toEqual(series.gcEvents!.map((event) => event.heapAfter));
+    expect(Array.from(gc.major, (major) => (major ? 'major' : 'minor'))).toEqual(series.gcEvents!.map((event) => event.kind));
+    expect(JSON.parse(JSON.stringify(series)).gcEvents).toHaveLength(series.gcEvents!.length);
     expect(series.columns.heapUsed![series.time.length - 1]).toBe(series.gcEvents![series.gcEvents!.length - 1].heapAfter);
   });
 
