@@ -1,29 +1,61 @@
 // The explicit, sorted rule registry; a duplicate or out-of-order id fails at load.
 import { acquireTimeout } from './acquire-timeout.js';
+import { connectTimeout } from './connect-timeout.js';
 import { deadKeys } from './dead-keys.js';
 import { fleetDbBudget } from './fleet-db-budget.js';
 import { httpAgentBounded } from './http-agent-bounded.js';
+import { idleTimeoutEffective } from './idle-timeout-effective.js';
+import { knexMinZero } from './knex-min-zero.js';
+import { knexPropagateCreateError } from './knex-propagate-create-error.js';
+import { lruCacheBounded } from './lru-cache-bounded.js';
 import { maxExplicit } from './max-explicit.js';
+import { maxLifetime } from './max-lifetime.js';
 import { mysqlUnboundableWait } from './mysql-unboundable-wait.js';
+import { noUnlimitedSentinel } from './no-unlimited-sentinel.js';
+import { nodeCacheBounded } from './node-cache-bounded.js';
 import { pgErrorListener } from './pg-error-listener.js';
 import { poolPerRequest } from './pool-per-request.js';
 import { prismaCpuImplicit } from './prisma-cpu-implicit.js';
+import { queueCap } from './queue-cap.js';
+import { queueRetention } from './queue-retention.js';
+import { redisClientsBudget } from './redis-clients-budget.js';
 import { redisCommandTimeout } from './redis-command-timeout.js';
 import { redisOfflineQueue } from './redis-offline-queue.js';
+import { socketioBufferSize } from './socketio-buffer-size.js';
+import { statementTimeout } from './statement-timeout.js';
 import type { AnyRule } from './types.js';
+import { undiciBounded } from './undici-bounded.js';
+import { wsMaxPayload } from './ws-max-payload.js';
+import { zeroMeansDefault } from './zero-means-default.js';
 
 const ALL: AnyRule[] = [
   acquireTimeout,
+  connectTimeout,
   deadKeys,
   fleetDbBudget,
   httpAgentBounded,
+  idleTimeoutEffective,
+  knexMinZero,
+  knexPropagateCreateError,
+  lruCacheBounded,
   maxExplicit,
+  maxLifetime,
   mysqlUnboundableWait,
+  noUnlimitedSentinel,
+  nodeCacheBounded,
   pgErrorListener,
   poolPerRequest,
   prismaCpuImplicit,
+  queueCap,
+  queueRetention,
+  redisClientsBudget,
   redisCommandTimeout,
   redisOfflineQueue,
+  socketioBufferSize,
+  statementTimeout,
+  undiciBounded,
+  wsMaxPayload,
+  zeroMeansDefault,
 ] as AnyRule[];
 
 export function buildRuleRegistry(rules: AnyRule[]): ReadonlyMap<string, AnyRule> {
