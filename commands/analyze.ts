@@ -1,17 +1,19 @@
 // `pooldoc analyze <pid>`: attach to a live Node process, watch memory and pools, detach, report.
 import { writeFileSync } from 'node:fs';
-import { stripVTControlCharacters } from 'node:util';
 import { Args, Flags } from '@oclif/core';
 import { buildAnalysis, hasErrorFindings, type AnalyzeResult } from '../src/attach/analysis.js';
 import { parseDuration } from '../src/attach/duration.js';
 import { runLive, type LiveRunResult } from '../src/attach/live-run.js';
 import { processExists } from '../src/attach/proc.js';
 import { attach, detach, type DetachOutcome } from '../src/attach/session.js';
+import { RULES } from '../src/audit/rules/index.js';
 import { detectHeapLeak } from '../src/detect/heap-leak.js';
 import { detectPoolPressure } from '../src/detect/pool-pressure.js';
 import { TargetGoneError } from '../src/errors.js';
 import { ExitCode } from '../src/findings.js';
+import { renderAnalyzeHtml } from '../src/report/analyze-html.js';
 import { renderAnalyzeText } from '../src/report/analyze-text.js';
+import { heapChartLines } from '../src/report/trend-chart.js';
 import { liveView } from '../src/report/analyze-live.js';
 import { PooldocCommand } from './base.js';
 
@@ -43,6 +45,9 @@ target exited during the run (partial report).`;
     host: Flags.string({ description: 'host of --port', default: '127.0.0.1' }),
     'inspect-url': Flags.string({ description: 'WebSocket URL of an inspector already open (ws://127.0.0.1:9229/<id>)' }),
     'allow-remote': Flags.boolean({ description: 'allow an inspector that is not on loopback', default: false }),
+    snapshot: Flags.boolean({ description: 'take one heap snapshot at the end (pauses the target; refused without ~20× heapUsed of free memory)', default: false }),
+    'snapshot-file': Flags.string({ description: 'where --snapshot writes (default pooldoc-<pid>-<time>.heapsnapshot, mode 0600)' }),
+    force: Flags.boolean({ description: 'take the --snapshot even when memory headroom looks too small', default: false }),
     html: Flags.string({ description: 'also write a self-contained HTML report to this file' }),
   };
 
@@ -62,7 +67,12 @@ target exited during the run (partial report).`;
       const view = !this.jsonEnabled() && process.stderr.isTTY ? liveView(process.stderr, durationMs) : undefined;
       let live: LiveRunResult;
       try {
-        live = await runLive(attachment, { intervalMs, durationMs, gc: flags.gc, pools: flags.pools, allocations: flags.allocations, signal: stop.signal, onSample: view?.update });
+        live = await runLive(attachment, { intervalMs, durationMs, gc: flags.gc, pools: flags.pools, allocations: flags.allocations, signal: stop.signal, onSample: view?.update,
+          snapshot: flags.snapshot ? { file: flags['snapshot-file'] ?? `pooldoc-${args.pid}-${new Date().toISOString().replace(/[:.]/g, '-')}.heapsnapshot`, force: flags.force } : undefined,
+          notice: (message) => {
+            view?.finish();
+            process.stderr.write(`pooldoc: ${message}\n`);
+          } });
       } catch (error) {
         await detach(attachment).catch(() => undefined);
         if (!processExists(args.pid)) throw new TargetGoneError(`pid ${args.pid} exited before the first reading: nothing to report`, { cause: error });
@@ -72,9 +82,10 @@ target exited during the run (partial report).`;
       }
       const outcome: DetachOutcome = await detach(attachment);
       const verdicts = { heap: detectHeapLeak(live.memory), pools: live.pools.map((pool) => detectPoolPressure(pool)) };
-      const result = buildAnalysis(attachment, live, verdicts, outcome, intervalMs, flags.gc);
-      if (flags.html) writeFileSync(flags.html, renderAnalyzeHtmlFallback(result), { mode: 0o600 });
-      if (!this.jsonEnabled()) this.log(renderAnalyzeText(result));
+      const result = buildAnalysis(attachment, live, verdicts, outcome, { intervalMs, gc: flags.gc, knownRuleIds: new Set(RULES.keys()) });
+      const heapChart = heapChartLines(live.memory, verdicts.heap);
+      if (flags.html) writeFileSync(flags.html, renderAnalyzeHtml(result, heapChart), { mode: 0o600 });
+      if (!this.jsonEnabled()) this.log(renderAnalyzeText(result, heapChart));
       if (live.targetGone) {
         process.stderr.write(`pooldoc: pid ${args.pid} exited during the run: the report above is partial\n`);
         this.setExitCode(ExitCode.targetGone);
@@ -85,11 +96,4 @@ target exited during the run (partial report).`;
       process.off('SIGTERM', onSignal);
     }
   }
-}
-
-/** Until the shared HTML renderer lands: the text report in a <pre>, escaped. */
-function renderAnalyzeHtmlFallback(result: AnalyzeResult): string {
-  const text = stripVTControlCharacters(renderAnalyzeText(result));
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<!doctype html><meta charset="utf-8"><title>pooldoc analyze ${result.target.pid}</title><pre>${escaped}</pre>\n`;
 }

@@ -7,8 +7,9 @@ import { redact } from '../redact.js';
 import type { SocketGroup } from '../series/types.js';
 import type { AllocationSummary } from './allocation-profile.js';
 import type { LiveRunResult } from './live-run.js';
-import { heapLeakRule, leakRule, saturationRule, unboundedRule } from './rule-links.js';
+import { linkRule, type LinkSituation } from './rule-links.js';
 import type { Attachment, DetachOutcome } from './session.js';
+import type { SnapshotReport } from './snapshot-step.js';
 
 export interface AnalyzedPool {
   name: string;
@@ -36,6 +37,8 @@ export interface AnalyzeResult {
     inspectorPort: number;
     attachMs: number;
     firstReadingMs?: number;
+    /** Epoch ms of the first memory reading (time-to-first-reading from outside). */
+    firstReadingAt?: number;
   };
   run: { intervalMs: number; samples: number; spanSeconds: number; gc: boolean; stoppedEarly: boolean; targetGone: boolean; warnings: string[] };
   heap: {
@@ -56,6 +59,7 @@ export interface AnalyzeResult {
   sockets: SocketGroup[];
   socketsAtStart: SocketGroup[];
   allocations?: AllocationSummary;
+  snapshot?: SnapshotReport;
   findings: Finding[];
   /** Series for charts (heapUsed over time), epoch ms and bytes. */
   chart: { time: number[]; heapUsed: number[] };
@@ -66,7 +70,8 @@ export interface Verdicts {
   pools: PoolPressureResult[];
 }
 
-export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdicts: Verdicts, detachOutcome: DetachOutcome, intervalMs: number, gc: boolean): AnalyzeResult {
+export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdicts: Verdicts, detachOutcome: DetachOutcome, run: { intervalMs: number; gc: boolean; knownRuleIds: ReadonlySet<string> }): AnalyzeResult {
+  const { intervalMs, gc } = run;
   const last = live.memorySamples[live.memorySamples.length - 1];
   const sockets = live.socketsAtEnd ?? attachment.sockets.groups;
   const pools = live.poolSummaries.map((summary, index): AnalyzedPool => {
@@ -97,6 +102,7 @@ export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdi
       inspectorPort: attachment.inspector.port,
       attachMs: attachment.attachMs,
       firstReadingMs: live.firstReadingMs,
+      firstReadingAt: live.firstReadingAt,
     },
     run: {
       intervalMs,
@@ -124,10 +130,11 @@ export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdi
     sockets,
     socketsAtStart: attachment.sockets.groups,
     allocations: live.allocations,
+    snapshot: live.snapshot,
     findings: [],
     chart: { time: live.memorySamples.map((sample) => sample.time), heapUsed: live.memorySamples.map((sample) => sample.heapUsed) },
   };
-  result.findings = findingsOf(result);
+  result.findings = findingsOf(result, run.knownRuleIds);
   return redact(result);
 }
 
@@ -136,25 +143,24 @@ export function hasErrorFindings(result: AnalyzeResult): boolean {
   return result.findings.some((finding) => finding.severity === 'error');
 }
 
-function findingsOf(result: AnalyzeResult): Finding[] {
+function findingsOf(result: AnalyzeResult, knownRuleIds: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
+  // ruleId is the audit rule that would have caught it in CI, else the detector that saw it live.
+  const add = (situation: LinkSituation, detector: string, severity: Finding['severity'], message: string, pool?: AnalyzedPool) => {
+    const link = linkRule(situation, pool?.library, knownRuleIds);
+    findings.push({ ruleId: link?.ruleId ?? detector, severity, message, library: pool?.library, data: { detector, pool: pool?.name, auditRule: link?.ruleId, code: link?.code } });
+  };
   if (result.heap.verdict === 'leak') {
-    const link = heapLeakRule();
-    findings.push({ ruleId: link.ruleId, severity: 'error', message: `heap grows ${Math.round(result.heap.slopeBytesPerHour / 1e6)} MB/h; an unbounded cache or collection is the usual cause`, data: { detector: 'heap-leak', code: link.code } });
+    add('heap-leak', 'heap-leak', 'error', `heap grows ${Math.round(result.heap.slopeBytesPerHour / 1e6)} MB/h${result.heap.timeToLimitSeconds !== null ? `, reaching the limit in ~${Math.round(result.heap.timeToLimitSeconds / 60)} min` : ''}; an unbounded cache or collection is the usual cause`);
   }
   for (const pool of result.pools) {
     if (pool.verdict === 'saturated') {
-      const link = saturationRule(pool.library);
-      if (link) findings.push({ ruleId: link.ruleId, severity: 'error', library: pool.library, message: `${pool.name} is saturated (${pool.counts.inUse ?? '?'}/${pool.counts.max ?? '∞'} in use, up to ${pool.waitingMax ?? 0} waiting): callers queue without a bound`, data: { pool: pool.name, detector: 'pool-pressure', code: link.code } });
+      add('saturated', 'pool-pressure', 'error', `${pool.name} is saturated (${pool.counts.inUse ?? '?'}/${pool.counts.max ?? '∞'} in use, up to ${pool.waitingMax ?? 0} waiting): callers queue without a bound`, pool);
     } else if (pool.verdict === 'leaking-clients') {
-      const link = leakRule();
-      findings.push({ ruleId: link.ruleId, severity: 'error', library: pool.library, message: `${pool.name} is leaking clients: checked out and never released`, data: { pool: pool.name, detector: 'pool-pressure', code: link.code } });
+      add('leaking-clients', 'pool-pressure', 'error', `${pool.name} is leaking clients: checked out and never released`, pool);
     }
-    const unbounded = pool.extra?.unbounded === true || pool.extra?.maxSockets === 'Infinity';
-    const link = unboundedRule(pool.library);
-    if (unbounded && link && pool.library !== 'http-agent') {
-      findings.push({ ruleId: link.ruleId, severity: 'warning', library: pool.library, message: `${pool.name} has no size bound`, data: { pool: pool.name, code: link.code } });
-    }
+    const unbounded = pool.extra?.unbounded === true || (pool.library !== 'http-agent' && pool.extra?.maxSockets === 'Infinity');
+    if (unbounded) add('unbounded', 'live-config', 'warning', `${pool.name} has no size bound`, pool);
   }
   return findings;
 }

@@ -12,6 +12,7 @@ import { MemorySeriesBuilder, readHeapLimitFallback, readMemory, SAMPLE_TIMEOUT_
 import { PoolSeriesBuilder, type LivePoolSummary } from './pool-series.js';
 import { processExists } from './proc.js';
 import type { Attachment } from './session.js';
+import { checkSnapshotHeadroom, snapshotStep, type SnapshotOptions, type SnapshotReport } from './snapshot-step.js';
 import { endpoint, readProcessSockets } from './sockets.js';
 
 export interface LiveRunOptions {
@@ -21,6 +22,10 @@ export interface LiveRunOptions {
   gc: boolean;
   pools: boolean;
   allocations: boolean;
+  /** Opt-in heap snapshot at the end of the run (headroom-gated). */
+  snapshot?: SnapshotOptions;
+  /** Announcements the user must see before they happen (the snapshot pause). */
+  notice?: (message: string) => void;
   signal?: AbortSignal;
   /** Called after every sample (the live terminal view). */
   onSample?: (progress: LiveProgress) => void;
@@ -50,8 +55,10 @@ export interface LiveRunResult {
   poolSummaries: LivePoolSummary[];
   poolDiscovery?: { pauseMs: number; instances: number };
   allocations?: AllocationSummary;
-  /** Milliseconds from the start of the run to the first memory reading. */
+  snapshot?: SnapshotReport;
+  /** Milliseconds from the start of the run to the first memory reading, and its epoch time. */
   firstReadingMs?: number;
+  firstReadingAt?: number;
   /** Established sockets read from /proc at the end of the run (the inspector's own connection left out). */
   socketsAtEnd?: SocketGroup[];
   targetGone: boolean;
@@ -78,6 +85,9 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
   const firstReadingMs = performance.now() - started;
   runtime.heapLimit = first.heapLimit ?? (await readHeapLimitFallback(session));
   memory.push({ ...first, heapLimit: runtime.heapLimit });
+  // Refuse a snapshot before watching, not after: the user should not wait 30 s for a refusal.
+  const snapshotGate = options.snapshot ? checkSnapshotHeadroom(target.pid, first.heapUsed, options.snapshot.force) : undefined;
+  let snapshot: SnapshotReport | undefined;
 
   const isGone = (error: unknown): boolean => error instanceof SessionClosedError || isContextGone(error) || !processExists(target.pid);
   try {
@@ -105,6 +115,10 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
       options.onSample?.({ memory: memory.samples, pools: livePools?.count ?? 0, elapsedMs: performance.now() - loopStart });
     }
     if (options.allocations) allocations = await stopAllocationSampling(session);
+    if (options.snapshot && snapshotGate) {
+      options.notice?.(`taking a heap snapshot: the target pauses for about ${Math.round(snapshotGate.expectedPauseSeconds)} s and its memory may grow by up to 20× the heap used`);
+      snapshot = await snapshotStep(session, target.pid, options.snapshot, snapshotGate.headroom);
+    }
   } catch (error) {
     if (!isGone(error)) throw error;
     targetGone = true;
@@ -131,7 +145,9 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
     poolSummaries: pools.summaries,
     poolDiscovery: livePools ? { pauseMs: Math.round(livePools.pauseMs), instances: livePools.count } : undefined,
     allocations,
+    snapshot,
     firstReadingMs: Math.round(firstReadingMs),
+    firstReadingAt: first.time,
     socketsAtEnd,
     targetGone,
     stoppedEarly: options.signal?.aborted ?? false,

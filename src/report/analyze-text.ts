@@ -3,7 +3,9 @@ import chalk from 'chalk';
 import Table from 'cli-table3';
 import type { AnalyzeResult, AnalyzedPool } from '../attach/analysis.js';
 import { formatBytes, formatCount, formatDuration, formatRate } from './format.js';
-import { sparkline } from './sparkline.js';
+import { terminalChart } from './chart.js';
+import type { PlotLine } from './plot-points.js';
+import { formatChartTime } from './trend-chart.js';
 
 const VERDICT_COLOR: Record<string, (text: string) => string> = {
   leak: chalk.red.bold,
@@ -17,7 +19,8 @@ function verdict(text: string): string {
   return (VERDICT_COLOR[text] ?? ((value: string) => value))(text);
 }
 
-export function renderAnalyzeText(result: AnalyzeResult): string {
+/** `heapChart`: the lines of the shared heap chart (heap, baseline, fit) from report/trend-chart.ts. */
+export function renderAnalyzeText(result: AnalyzeResult, heapChart: readonly PlotLine[] = []): string {
   const lines: string[] = [];
   const { target, run, heap } = result;
   lines.push(chalk.bold(`pooldoc analyze — pid ${target.pid}`) + chalk.dim(` (${target.main ?? 'unknown script'})`));
@@ -29,7 +32,7 @@ export function renderAnalyzeText(result: AnalyzeResult): string {
 
   lines.push(chalk.bold('Heap'));
   lines.push(`  verdict ${verdict(heap.verdict)}: ${formatRate(heap.slopeBytesPerHour)}${heap.timeToLimitSeconds !== null ? `, limit reached in ~${formatDuration(heap.timeToLimitSeconds)}` : ''}; heap used ${heap.heapUsed !== undefined ? formatBytes(heap.heapUsed) : '?'}, RSS ${heap.rss !== undefined ? formatBytes(heap.rss) : '?'}`);
-  lines.push(`  heapUsed ${sparkline(result.chart.heapUsed)}`);
+  if (heapChart.length > 0) lines.push(...terminalChart(heapChart, { width: 60, height: 8, formatY: (value) => formatBytes(value), formatX: formatChartTime }).map((row) => `  ${row}`));
   if (heap.reasons.length > 0) lines.push(chalk.dim(`  ${heap.reasons.join('; ')}`));
   lines.push('');
 
@@ -43,6 +46,16 @@ export function renderAnalyzeText(result: AnalyzeResult): string {
   if (result.sockets.length === 0) lines.push('  none');
   for (const group of result.sockets) lines.push(`  ${String(group.count).padStart(4)}  ${group.remote}${group.service ? chalk.dim(` ${group.service}`) : ''}`);
 
+  if (result.snapshot) {
+    const snap = result.snapshot;
+    lines.push('', chalk.bold('Heap snapshot') + chalk.dim(` ${snap.file} (${formatBytes(snap.bytes)}, ${formatCount(snap.nodeCount)} nodes, target paused ${formatDuration(snap.pauseMs / 1000)}, mode 0600)`));
+    lines.push('  memory held by pools:');
+    if (snap.pools.length === 0) lines.push('    no pool objects recognised in the heap');
+    for (const pool of snap.pools.slice(0, 10)) lines.push(`    ${formatBytes(pool.retainedSize).padStart(9)}  ${pool.library} ${pool.className} @${pool.id}, ${pool.connections} connection object(s) ${chalk.dim(pool.path)}`);
+    lines.push('  biggest collections:');
+    for (const collection of snap.collections.slice(0, 10)) lines.push(`    ${formatBytes(collection.retainedSize).padStart(9)}  ${collection.kind} × ${formatCount(collection.entries)} ${chalk.dim(collection.path)}`);
+  }
+
   if (result.allocations) {
     lines.push('', chalk.bold('Allocation sites still live') + chalk.dim(` (sampling profiler, ${formatBytes(result.allocations.totalLiveBytes)} sampled)`));
     for (const pkg of result.allocations.packages.slice(0, 8)) lines.push(`  ${formatBytes(pkg.liveBytes).padStart(9)}  ${pkg.package}`);
@@ -54,7 +67,7 @@ export function renderAnalyzeText(result: AnalyzeResult): string {
   if (result.findings.length === 0) lines.push(chalk.green('  none'));
   for (const finding of result.findings) {
     const color = finding.severity === 'error' ? chalk.red : chalk.yellow;
-    lines.push(`  ${color(finding.severity.padEnd(7))} ${finding.message} ${chalk.dim(`→ audit rule ${finding.ruleId}${finding.data?.code ? ` (${String(finding.data.code)})` : ''}`)}`);
+    lines.push(`  ${color(finding.severity.padEnd(7))} ${finding.message} ${chalk.dim(finding.data?.auditRule ? `→ audit rule ${finding.ruleId} (${String(finding.data.code)}) would catch this in CI` : `(${finding.ruleId})`)}`);
   }
   for (const warning of run.warnings.slice(0, 5)) lines.push(chalk.yellow(`  note: ${warning}`));
   return lines.join('\n');

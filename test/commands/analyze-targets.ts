@@ -90,9 +90,14 @@ const server = http.createServer((req, res) => res.end('ok')).listen(0, '127.0.0
 });
 `;
 
-/** Exits on its own after a while: the run must end with a partial report and exit 3. */
+/** Exits on its own a while after pooldoc opened its inspector: the run must end with a partial report, exit 3. */
 export const EXITS_SOON = `
+const inspector = require('inspector');
+const watch = setInterval(() => {
+  if (!inspector.url()) return;
+  clearInterval(watch);
+  setTimeout(() => process.exit(0), Number(process.env.EXIT_AFTER_MS || 4000));
+}, 20);
 setInterval(() => {}, 1000);
-setTimeout(() => process.exit(0), Number(process.env.EXIT_AFTER_MS || 4000));
 console.log('ready');
 `;

@@ -10,12 +10,15 @@ export interface EphemeronName {
   tableId: number;
 }
 
-/** Parses edge names once per string index (many edges share few names). */
+/**
+ * Recognises ephemeron names by string index. Non-matches are remembered (many edges share few names); matches are
+ * parsed again when asked: each names one table slot, so they are unique and caching them would only cost memory
+ * (a Map would also hit V8's 2^24-entry limit on huge WeakMaps).
+ */
 export class WeakMapEdgeNames {
   readonly #strings: readonly string[];
-  /** 0 not parsed yet, 1 not an ephemeron name, 2 parsed (see #parsed). */
+  /** 0 not seen yet, 1 not an ephemeron name. */
   readonly #state: Uint8Array;
-  readonly #parsed = new Map<number, EphemeronName>();
 
   constructor(snapshot: HeapSnapshot) {
     this.#strings = snapshot.strings;
@@ -24,17 +27,12 @@ export class WeakMapEdgeNames {
 
   /** The parsed ephemeron name for this string index, or undefined. */
   parse(stringIndex: number): EphemeronName | undefined {
-    const state = this.#state[stringIndex];
-    if (state === 1) return undefined;
-    if (state === 2) return this.#parsed.get(stringIndex);
+    if (this.#state[stringIndex] === 1) return undefined;
     const match = EPHEMERON_EDGE_NAME.exec(this.#strings[stringIndex] ?? '');
     if (!match?.groups) {
       this.#state[stringIndex] = 1;
       return undefined;
     }
-    const parsed = { pair: match.groups.pair, tableId: Number(match.groups.tableId) };
-    this.#state[stringIndex] = 2;
-    this.#parsed.set(stringIndex, parsed);
-    return parsed;
+    return { pair: match.groups.pair, tableId: Number(match.groups.tableId) };
   }
 }

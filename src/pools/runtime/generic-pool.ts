@@ -8,5 +8,5 @@ export const genericPoolRuntime: RuntimePoolLibrary = {
   duck: `(o) => typeof o._factory === 'object' && typeof o._config === 'object' && o._allObjects instanceof Set`,
   read: `(o) => [{ key: '', label: 'generic-pool', counts: { total: o.size, idle: o.available, inUse: o.borrowed, waiting: o.pending, max: o.max },
     extra: { acquireTimeoutMillis: o._config.acquireTimeoutMillis || 0 } }]`,
-  heap: { classNames: ['Pool'], connectionClassNames: ['PooledResource'] },
+  heap: { classNames: ['Pool'], edgeNames: ['_waitingClientsQueue', '_allObjects'], connectionClassNames: ['PooledResource'] },
 };

@@ -21,5 +21,5 @@ export const httpAgentRuntime: RuntimePoolLibrary = {
       return { key, label: name + ' ' + key.replace(/:+$/, ''), counts: { total: inUse + idle, idle, inUse, waiting: len(o.requests, key), max }, extra };
     });
   }`,
-  heap: { classNames: ['Agent'], connectionClassNames: ['Socket', 'TLSSocket'] },
+  heap: { classNames: ['Agent'], edgeNames: ['sockets', 'freeSockets', 'requests'], connectionClassNames: ['Socket', 'TLSSocket'] },
 };

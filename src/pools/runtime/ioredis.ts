@@ -14,5 +14,5 @@ export const ioredisRuntime: RuntimePoolLibrary = {
       counts: { total: connected, inUse: o.commandQueue.length, waiting: o.offlineQueue.length },
       extra: { status: o.status, maxRetriesPerRequest: opt.maxRetriesPerRequest === null ? 'null' : (opt.maxRetriesPerRequest ?? 20) } }];
   }`,
-  heap: { classNames: ['Redis'], connectionClassNames: ['Socket', 'Command'] },
+  heap: { classNames: ['Redis'], edgeNames: ['commandQueue', 'offlineQueue'], connectionClassNames: ['Socket', 'Command'] },
 };

@@ -8,5 +8,5 @@ export const lruCacheRuntime: RuntimePoolLibrary = {
   duck: `(o) => 'allowStale' in o && 'updateAgeOnGet' in o && typeof o.size === 'number'`,
   read: `(o) => [{ key: '', label: 'lru-cache', counts: { total: o.size, max: o.max || undefined },
     extra: { maxSize: o.maxSize || 0, ttl: o.ttl || 0, unbounded: !o.max && !o.maxSize } }]`,
-  heap: { classNames: ['LRUCache'], connectionClassNames: [] },
+  heap: { classNames: ['LRUCache'], edgeNames: ['ttlAutopurge', 'allowStale'], connectionClassNames: [] },
 };

@@ -15,5 +15,5 @@ export const mysql2Runtime: RuntimePoolLibrary = {
       counts: { total, idle, inUse: total - idle, waiting: o._connectionQueue.length, max: limit > 0 ? limit : undefined },
       extra: { queueLimit: o.config.queueLimit, unlimited: limit === 0 } }];
   }`,
-  heap: { classNames: ['Pool'], connectionClassNames: ['PoolConnection'] },
+  heap: { classNames: ['Pool'], edgeNames: ['_allConnections', '_freeConnections', '_connectionQueue'], connectionClassNames: ['PoolConnection'] },
 };

@@ -22,5 +22,5 @@ export const pgRuntime: RuntimePoolLibrary = {
     return [{ key: '', label, counts: { total, idle, inUse: total - idle, waiting: o._pendingQueue.length, max: opt.max },
       extra: { connectionTimeoutMillis: opt.connectionTimeoutMillis || 0, ending: !!o.ending } }];
   }`,
-  heap: { classNames: ['BoundPool', 'Pool'], connectionClassNames: ['Client', 'Connection'] },
+  heap: { classNames: ['BoundPool', 'Pool'], edgeNames: ['_clients', '_idle', '_pendingQueue'], connectionClassNames: ['Client', 'Connection'] },
 };

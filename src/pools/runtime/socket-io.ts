@@ -18,5 +18,5 @@ export const socketIoRuntime: RuntimePoolLibrary = {
     return [{ key: '', label: 'socket.io ' + [...o._nsps.keys()].join(','), counts: { total: clients, inUse: clients, waiting: buffered },
       extra: { bufferedPackets: buffered, maxBufferedPerClient: maxBuffered, maxHttpBufferSize: (o.opts && o.opts.maxHttpBufferSize) || 1e6 } }];
   }`,
-  heap: { classNames: ['Server'], connectionClassNames: ['Socket', 'Client'] },
+  heap: { classNames: ['Server'], edgeNames: ['_nsps', 'engine'], connectionClassNames: ['Socket', 'Client'] },
 };

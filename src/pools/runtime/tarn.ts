@@ -11,5 +11,5 @@ export const tarnRuntime: RuntimePoolLibrary = {
     return [{ key: '', label: 'tarn', counts: { total: used + free, idle: free, inUse: used, waiting: o.pendingAcquires.length, max: o.max },
       extra: { acquireTimeoutMillis: o.acquireTimeoutMillis, pendingCreates: Array.isArray(o.pendingCreates) ? o.pendingCreates.length : 0 } }];
   }`,
-  heap: { classNames: ['Pool'], connectionClassNames: ['Resource'] },
+  heap: { classNames: ['Pool'], edgeNames: ['used', 'free', 'pendingAcquires'], connectionClassNames: ['Resource'] },
 };

@@ -32,6 +32,8 @@ export interface RuntimePoolLibrary {
 export interface HeapShape {
   /** Constructor names of the pool object itself. */
   classNames: string[];
+  /** Property names every instance has (told apart from other classes named `Pool`); empty: not attributable. */
+  edgeNames: string[];
   /** Constructor names of the connection objects it holds (counted under the pool). */
   connectionClassNames: string[];
 }

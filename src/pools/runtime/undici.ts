@@ -38,5 +38,5 @@ export const undiciRuntime: RuntimePoolLibrary = {
     const isPool = Array.isArray(clients);
     return [one((isPool ? 'Pool ' : 'Client ') + (url ? url.origin : ''), o.stats, isPool ? field(o, 'connections') : 1)];
   }`,
-  heap: { classNames: ['Agent', 'Pool', 'Client'], connectionClassNames: ['Socket', 'TLSSocket'] },
+  heap: { classNames: ['Agent', 'Pool', 'Client'], edgeNames: [], connectionClassNames: ['Socket', 'TLSSocket'] },
 };
