@@ -14,6 +14,7 @@ import { mysqlUnboundableWait } from './mysql-unboundable-wait.js';
 import { noUnlimitedSentinel } from './no-unlimited-sentinel.js';
 import { nodeCacheBounded } from './node-cache-bounded.js';
 import { pgErrorListener } from './pg-error-listener.js';
+import { pgIdleInTransaction } from './pg-idle-in-transaction.js';
 import { poolPerRequest } from './pool-per-request.js';
 import { prismaCpuImplicit } from './prisma-cpu-implicit.js';
 import { queueCap } from './queue-cap.js';
@@ -44,6 +45,7 @@ const ALL: AnyRule[] = [
   noUnlimitedSentinel,
   nodeCacheBounded,
   pgErrorListener,
+  pgIdleInTransaction,
   poolPerRequest,
   prismaCpuImplicit,
   queueCap,
