@@ -26,6 +26,7 @@ import { socketioBufferSize } from './socketio-buffer-size.js';
 import { statementTimeout } from './statement-timeout.js';
 import type { AnyRule } from './types.js';
 import { undiciBounded } from './undici-bounded.js';
+import { unitSanity } from './unit-sanity.js';
 import { wsMaxPayload } from './ws-max-payload.js';
 import { zeroMeansDefault } from './zero-means-default.js';
 
@@ -56,6 +57,7 @@ const ALL: AnyRule[] = [
   socketioBufferSize,
   statementTimeout,
   undiciBounded,
+  unitSanity,
   wsMaxPayload,
   zeroMeansDefault,
 ] as AnyRule[];
