@@ -4,6 +4,7 @@ import { connectTimeout } from './connect-timeout.js';
 import { deadKeys } from './dead-keys.js';
 import { fleetDbBudget } from './fleet-db-budget.js';
 import { httpAgentBounded } from './http-agent-bounded.js';
+import { idleBelowServer } from './idle-below-server.js';
 import { idleTimeoutEffective } from './idle-timeout-effective.js';
 import { knexMinZero } from './knex-min-zero.js';
 import { knexPropagateCreateError } from './knex-propagate-create-error.js';
@@ -36,6 +37,7 @@ const ALL: AnyRule[] = [
   deadKeys,
   fleetDbBudget,
   httpAgentBounded,
+  idleBelowServer,
   idleTimeoutEffective,
   knexMinZero,
   knexPropagateCreateError,
