@@ -3,6 +3,7 @@ import { acquireTimeout } from './acquire-timeout.js';
 import { connectTimeout } from './connect-timeout.js';
 import { deadKeys } from './dead-keys.js';
 import { fleetDbBudget } from './fleet-db-budget.js';
+import { fleetVsDbCores } from './fleet-vs-db-cores.js';
 import { httpAgentBounded } from './http-agent-bounded.js';
 import { idleBelowServer } from './idle-below-server.js';
 import { idleTimeoutEffective } from './idle-timeout-effective.js';
@@ -36,6 +37,7 @@ const ALL: AnyRule[] = [
   connectTimeout,
   deadKeys,
   fleetDbBudget,
+  fleetVsDbCores,
   httpAgentBounded,
   idleBelowServer,
   idleTimeoutEffective,
