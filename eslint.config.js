@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/**', 'coverage/**', 'fixtures/**/node_modules/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'bench/**', 'coverage/**', 'fixtures/**/node_modules/**', 'fixtures/projects/malformed/**', 'fixtures/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,11 @@
 // The explicit, sorted command registry oclif loads (package.json oclif.commands); a duplicate id fails to compile.
 import type { Command } from '@oclif/core';
+import Analyze from './analyze.js';
 import Audit from './audit.js';
+import Trend from './trend.js';
 
 export const COMMANDS: Record<string, Command.Class> = {
+  analyze: Analyze,
   audit: Audit,
+  trend: Trend,
 };

@@ -21,7 +21,42 @@ export interface HeapLeakResult {
   reasons: string[];
   /** The baseline points and the fit, for charts. */
   baselinePoints?: { time: Float64Array; value: Float64Array };
-  fit?: { interceptAtStart: number; startTime: number };
+  fit?: { interceptAtStart: number; startTime: number; endTime?: number };
+  /** Theil–Sen slope of the last quarter of the fitted segment (the recent-slope check), bytes per hour. */
+  recentSlopeBytesPerHour?: number;
+  /** The minimum growth this series had to show to be called a leak (depends on the heap limit). */
+  minGrowthBytesPerHour?: number;
+  /** Restarts found (markers or > 50 % baseline drops); the longest segment between them was fitted. */
+  restarts?: number;
+  /** Baseline points the trend was fitted to (after restarts and warm-up). */
+  fittedPoints?: number;
+}
+
+/** RSS or external memory growing while the heap baseline is flat: a native or Buffer leak. */
+export interface NativeLeakResult {
+  verdict: Verdict;
+  /** The column that grows (rss, external or arrayBuffers); absent when none was available. */
+  column?: 'rss' | 'external' | 'arrayBuffers';
+  slopeBytesPerHour: number;
+  slopeInterval?: [number, number];
+  pValue: number;
+  /** The heap baseline's slope over the same time, bytes per hour. */
+  heapSlopeBytesPerHour: number;
+  reasons: string[];
+}
+
+/** Share of wall time spent in GC pauses (from GC events). */
+export interface GcPressureResult {
+  verdict: 'pressure' | 'ok' | 'insufficient-data';
+  events: number;
+  spanSeconds: number;
+  /** Total pause per second of wall time, averaged over the span (ms/s). */
+  meanPauseMsPerSecond: number;
+  /** The worst one-second window (ms of pause in it). */
+  maxPauseMsPerSecond: number;
+  /** Share of one-second windows with ≥ the pressure threshold of pause. */
+  busyWindowShare: number;
+  reasons: string[];
 }
 
 export interface PoolPressureResult {
@@ -38,4 +73,13 @@ export interface PoolPressureResult {
   utilizationP50?: number;
   utilizationP95?: number;
   reasons: string[];
+  source?: string;
+  spanSeconds?: number;
+  /** Longest saturation episode, in samples. */
+  longestEpisodeSamples?: number;
+  /** Connection-leak signature: how often the quiet-period floor of in-use stepped up, and by how much. */
+  floorSteps?: number;
+  floorRise?: number;
+  inUseMax?: number;
+  poolMax?: number;
 }

@@ -19,6 +19,10 @@ export interface GcEvent {
   heapBefore: number;
   heapAfter: number;
   pauseMs: number;
+  /** Committed heap (V8 "memory size") after the collection, bytes, when the source says it (trace-gc). */
+  heapTotalAfter?: number;
+  /** V8's own name for the collection as printed (`Mark-Compact`, `Scavenge (reduce)`, `gc=mc`). */
+  type?: string;
 }
 
 /** Memory samples of one process (one isolate), in time order. */
@@ -34,6 +38,10 @@ export interface MemorySeries {
   gcEvents?: GcEvent[];
   /** Restart markers (epoch ms), when the source knows them (process start time changed, pid changed). */
   restarts?: number[];
+  /** How wall-clock time was derived when the source only has relative times (trace-gc): an honest caveat. */
+  timeAnchor?: 'absolute' | 'start-flag' | 'file-mtime';
+  /** Process start (epoch ms) per sample when the source says it (Prometheus, reports): a change is a restart. */
+  processStart?: Float64Array;
 }
 
 /** Counters of one pool over time. A counter the source lacks is absent, never zero-filled. */
@@ -42,6 +50,8 @@ export interface PoolSeries {
   /** The pool's name: library plus a distinguishing label (host:port/db, metric labels, variable name). */
   name: string;
   library?: string;
+  /** The process the pool lives in (Prometheus instance label, pid), when the source has several. */
+  instance?: string;
   time: Float64Array;
   total?: Float64Array;
   idle?: Float64Array;
@@ -56,4 +66,8 @@ export interface SocketGroup {
   /** Known service on that port: postgresql, mysql, redis, mongodb, http, … or undefined. */
   service?: string;
   count: number;
+  /** The process whose sockets these are (`pid 1234`) and when they were seen (epoch ms), when known. */
+  instance?: string;
+  time?: number;
+  source?: string;
 }

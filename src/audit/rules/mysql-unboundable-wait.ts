@@ -11,7 +11,7 @@ export const mysqlUnboundableWait = defineRule({
     libraries: ['mysql2', 'typeorm'],
     messages: {
       unboundedWait: 'mysql2 pool has no acquire timeout and an unbounded queue ({{option}} = {{value}}): a full pool queues callers forever; set queueLimit > 0 or waitForConnections: false, and time out in the app',
-      acquireTimeoutIgnored: '{{library}} passes acquireTimeout to mysql2, which ignores it (mysql2 has no acquire timeout): it does not bound the wait',
+      acquireTimeoutIgnored: 'acquireTimeout ({{library}} config) is ignored: mysql2 has no acquire timeout, so it does not bound the wait',
     },
     ...NO_OPTIONS,
   },

@@ -1,0 +1,162 @@
+// One live run against an attached target: target facts, memory samples every interval, live pool counters,
+// optional allocation sampling; stops at the duration, on abort (Ctrl-C) or when the target goes away,
+// always returning what was gathered.
+import { RUNTIME_POOL_LIBRARIES } from '../pools/runtime/index.js';
+import type { MemorySeries, PoolSeries, SocketGroup } from '../series/types.js';
+import { delay } from './activate.js';
+import { startAllocationSampling, stopAllocationSampling, type AllocationSummary } from './allocation-profile.js';
+import { SessionClosedError } from './cdp-session.js';
+import { evaluateValue } from './evaluate.js';
+import { LivePools } from './live-pools.js';
+import { MemorySeriesBuilder, readHeapLimitFallback, readMemory, SAMPLE_TIMEOUT_MS, type MemorySample } from './memory-sampler.js';
+import { PoolSeriesBuilder, type LivePoolSummary } from './pool-series.js';
+import { processExists } from './proc.js';
+import type { Attachment } from './session.js';
+import { endpoint, readProcessSockets } from './sockets.js';
+
+export interface LiveRunOptions {
+  intervalMs: number;
+  /** Infinity: until aborted. */
+  durationMs: number;
+  gc: boolean;
+  pools: boolean;
+  allocations: boolean;
+  signal?: AbortSignal;
+  /** Called after every sample (the live terminal view). */
+  onSample?: (progress: LiveProgress) => void;
+}
+
+export interface LiveProgress {
+  memory: readonly MemorySample[];
+  pools: number;
+  elapsedMs: number;
+}
+
+export interface TargetRuntime {
+  pid: number;
+  nodeVersion: string;
+  uptimeSeconds: number;
+  heapLimit?: number;
+  /** Script the process runs (argv[1]); module system of the entry point. */
+  main?: string;
+  moduleSystem: 'cjs' | 'esm-or-other';
+}
+
+export interface LiveRunResult {
+  runtime: TargetRuntime;
+  memorySamples: MemorySample[];
+  memory: MemorySeries;
+  pools: PoolSeries[];
+  poolSummaries: LivePoolSummary[];
+  poolDiscovery?: { pauseMs: number; instances: number };
+  allocations?: AllocationSummary;
+  /** Milliseconds from the start of the run to the first memory reading. */
+  firstReadingMs?: number;
+  /** Established sockets read from /proc at the end of the run (the inspector's own connection left out). */
+  socketsAtEnd?: SocketGroup[];
+  targetGone: boolean;
+  stoppedEarly: boolean;
+  warnings: string[];
+}
+
+const RUNTIME_EXPRESSION = `({ pid: process.pid, nodeVersion: process.version, uptimeSeconds: process.uptime(),
+  main: process.argv[1], moduleSystem: process.mainModule ? 'cjs' : 'esm-or-other' })`;
+
+export async function runLive(attachment: Attachment, options: LiveRunOptions): Promise<LiveRunResult> {
+  const { session, target } = attachment;
+  const started = performance.now();
+  const memory = new MemorySeriesBuilder();
+  const poolBuilder = new PoolSeriesBuilder();
+  const warnings: string[] = [];
+  let targetGone = false;
+  let livePools: LivePools | undefined;
+  let allocations: AllocationSummary | undefined;
+
+  const runtime = await evaluateValue<TargetRuntime>(session, RUNTIME_EXPRESSION, { timeoutMs: SAMPLE_TIMEOUT_MS });
+  // The first reading comes before pool discovery, whose heap walk is the slow part.
+  const first = await readMemory(session, { gc: options.gc });
+  const firstReadingMs = performance.now() - started;
+  runtime.heapLimit = first.heapLimit ?? (await readHeapLimitFallback(session));
+  memory.push({ ...first, heapLimit: runtime.heapLimit });
+
+  const isGone = (error: unknown): boolean => error instanceof SessionClosedError || isContextGone(error) || !processExists(target.pid);
+  try {
+    if (options.allocations) await startAllocationSampling(session);
+    if (options.pools) {
+      livePools = await LivePools.discover(session, RUNTIME_POOL_LIBRARIES);
+      poolBuilder.push(Date.now(), await livePools.read());
+    }
+    // --duration counts sampling time: the discovery pause above does not eat into it.
+    const loopStart = performance.now();
+    options.onSample?.({ memory: memory.samples, pools: livePools?.count ?? 0, elapsedMs: 0 });
+    let next = loopStart + options.intervalMs;
+    while (!options.signal?.aborted && performance.now() - loopStart < options.durationMs) {
+      await sleepUntil(next, options.signal);
+      next += options.intervalMs;
+      if (options.signal?.aborted) break;
+      try {
+        memory.push({ ...(await readMemory(session, { gc: options.gc })), heapLimit: runtime.heapLimit });
+        if (livePools) poolBuilder.push(Date.now(), await livePools.read());
+      } catch (error) {
+        if (isGone(error)) throw error;
+        // A busy target may miss one sample; the series stays honest (fewer points), the run goes on.
+        warnings.push(`sample skipped at ${new Date().toISOString()}: ${(error as Error).message}`);
+      }
+      options.onSample?.({ memory: memory.samples, pools: livePools?.count ?? 0, elapsedMs: performance.now() - loopStart });
+    }
+    if (options.allocations) allocations = await stopAllocationSampling(session);
+  } catch (error) {
+    if (!isGone(error)) throw error;
+    targetGone = true;
+  } finally {
+    await livePools?.release();
+  }
+  // Sockets again at the end (pools grow during the run), without pooldoc's own inspector connection.
+  let socketsAtEnd: SocketGroup[] | undefined;
+  if (!targetGone) {
+    try {
+      socketsAtEnd = readProcessSockets(target.pid).groups.filter((group) => group.remote !== `inbound ${endpoint('127.0.0.1', attachment.inspector.port)}` && group.remote !== `inbound ${endpoint('::1', attachment.inspector.port)}`);
+    } catch {
+      socketsAtEnd = undefined; // exited just now: the start reading stands
+    }
+  }
+  const source = `pid ${target.pid}`;
+  const pools = poolBuilder.toSeries(source);
+  warnings.push(...pools.errors.map((message) => `pool counters: ${message}`));
+  return {
+    runtime,
+    memorySamples: memory.samples,
+    memory: memory.toSeries(source, `${target.pid}`),
+    pools: pools.series,
+    poolSummaries: pools.summaries,
+    poolDiscovery: livePools ? { pauseMs: Math.round(livePools.pauseMs), instances: livePools.count } : undefined,
+    allocations,
+    firstReadingMs: Math.round(firstReadingMs),
+    socketsAtEnd,
+    targetGone,
+    stoppedEarly: options.signal?.aborted ?? false,
+    warnings,
+  };
+}
+
+/**
+ * An exiting Node process with a debugger attached waits for it to disconnect ("Waiting for the debugger to
+ * disconnect…"): the socket stays open but its JS context is gone. That is the target going away.
+ */
+export function isContextGone(error: unknown): boolean {
+  return error instanceof Error && /Cannot find context with specified id|Execution context was destroyed/.test(error.message);
+}
+
+function sleepUntil(time: number, signal?: AbortSignal): Promise<void> {
+  const wait = Math.max(0, time - performance.now());
+  if (!signal) return delay(wait);
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, wait);
+    function done(): void {
+      clearTimeout(timer);
+      signal!.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,84 @@
+// DevTools' distances (BFS from user roots, then from the root) plus the BFS parent edge of every node, for paths.
+import type { HeapSnapshot } from '../snapshot.js';
+import { DOCUMENT_DOM_TREES } from './page-owned.js';
+import { WeakMapEdgeNames } from './weakmap-edges.js';
+
+/** DevTools' marker for "not reached". */
+export const NO_DISTANCE = -5;
+/** DevTools adds this to distances of nodes reached only through the VM's own roots (HeapSnapshotModel.baseSystemDistance). */
+export const BASE_SYSTEM_DISTANCE = 100_000_000;
+
+export interface Distances {
+  /** Hops from the nearest user root (1 = a user root), or BASE_SYSTEM_DISTANCE + hops, or NO_DISTANCE. */
+  distance: Int32Array;
+  /** Edge ordinal + 1 through which BFS first reached the node (0 for roots and unreached nodes). */
+  parentEdge: Uint32Array;
+}
+
+/**
+ * BFS over non-weak edges, as DevTools computes "Distance": first from the user roots (non-synthetic children of
+ * the root, e.g. `global`, and DOM tree roots), then from the root for everything else. DevTools' filter applies:
+ * it skips `sloppy_function_map` of native contexts, descriptor links of `(map descriptors)` arrays, and the first
+ * of the two edges V8 writes for each WeakMap pair (so a value's distance is based on the later of key and table).
+ */
+export function computeDistances(snapshot: HeapSnapshot): Distances {
+  const { nodeCount, firstEdge, edgeTarget, edgeType, edgeNameOrIndex, nodeType, nodeName, strings, rootOrdinal } = snapshot;
+  const { weak, internal } = snapshot.edgeTypes;
+  const { hidden, array, synthetic } = snapshot.types;
+  const weakMapNames = new WeakMapEdgeNames(snapshot);
+  const pendingPairs = new Set<string>();
+  const distance = new Int32Array(nodeCount).fill(NO_DISTANCE);
+  const parentEdge = new Uint32Array(nodeCount);
+  const queue = new Uint32Array(nodeCount);
+
+  const isSkipped = (source: number, edge: number): boolean => {
+    const sourceType = nodeType[source];
+    if (sourceType === hidden && strings[nodeName[source]] === 'system / NativeContext' && snapshot.edgeName(edge) === 'sloppy_function_map') return true;
+    if (sourceType === array && strings[nodeName[source]] === '(map descriptors)') {
+      // Descriptor arrays: [0] count, [1] enum cache, then (key, type, descriptor) triples whose links may be
+      // shared between maps and are not valid for all of them (crbug.com/413608).
+      const index = parseInt(snapshot.edgeName(edge), 10);
+      return !(index < 2 || index % 3 !== 1);
+    }
+    if (edgeType[edge] === internal) {
+      const ephemeron = weakMapNames.parse(edgeNameOrIndex[edge]);
+      if (ephemeron && !pendingPairs.delete(ephemeron.pair)) {
+        pendingPairs.add(ephemeron.pair);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  const bfs = (length: number): void => {
+    for (let head = 0; head < length; head++) {
+      const source = queue[head];
+      const next = distance[source] + 1;
+      const end = firstEdge[source + 1];
+      for (let edge = firstEdge[source]; edge < end; edge++) {
+        if (edgeType[edge] === weak) continue;
+        const target = edgeTarget[edge];
+        if (distance[target] !== NO_DISTANCE) continue;
+        if (isSkipped(source, edge)) continue;
+        distance[target] = next;
+        parentEdge[target] = edge + 1;
+        queue[length++] = target;
+      }
+    }
+  };
+
+  let userRoots = 0;
+  for (let edge = firstEdge[rootOrdinal]; edge < firstEdge[rootOrdinal + 1]; edge++) {
+    const target = edgeTarget[edge];
+    const isUserRoot = nodeType[target] !== synthetic || strings[nodeName[target]] === DOCUMENT_DOM_TREES;
+    if (!isUserRoot || distance[target] !== NO_DISTANCE) continue;
+    distance[target] = 1;
+    parentEdge[target] = edge + 1;
+    queue[userRoots++] = target;
+  }
+  bfs(userRoots);
+  distance[rootOrdinal] = userRoots > 0 ? BASE_SYSTEM_DISTANCE : 0;
+  queue[0] = rootOrdinal;
+  bfs(1);
+  return { distance, parentEdge };
+}

@@ -1,0 +1,171 @@
+// Immediate dominators over essential edges: Lengauer–Tarjan, iterative, with DevTools' handling of unreachable nodes.
+import type { ProgressSink } from '../../progress.js';
+import type { HeapSnapshot } from '../snapshot.js';
+import { hasEdgeBit } from './essential-edges.js';
+
+export interface DominatorTree {
+  /** Immediate dominator ordinal of each node; the root dominates itself. */
+  dominator: Uint32Array;
+  /** Node ordinals in DFS discovery order (root first): children always come after their dominator. */
+  order: Uint32Array;
+  /** Nodes not reachable from the root over essential edges (attached to the root as DevTools does). */
+  unreachableCount: number;
+}
+
+/** Predecessors over essential edges only, as a CSR (first index per node + source ordinals). */
+function essentialPredecessors(snapshot: HeapSnapshot, essential: Uint8Array): { first: Uint32Array; sources: Uint32Array } {
+  const { nodeCount, firstEdge, edgeTarget } = snapshot;
+  const first = new Uint32Array(nodeCount + 1);
+  let total = 0;
+  for (let source = 0; source < nodeCount; source++) {
+    for (let edge = firstEdge[source], end = firstEdge[source + 1]; edge < end; edge++) {
+      if (hasEdgeBit(essential, edge)) {
+        first[edgeTarget[edge] + 1]++;
+        total++;
+      }
+    }
+  }
+  for (let i = 1; i <= nodeCount; i++) first[i] += first[i - 1];
+  const sources = new Uint32Array(total);
+  const cursor = first.slice(0, nodeCount);
+  for (let source = 0; source < nodeCount; source++) {
+    for (let edge = firstEdge[source], end = firstEdge[source + 1]; edge < end; edge++) {
+      if (hasEdgeBit(essential, edge)) sources[cursor[edgeTarget[edge]]++] = source;
+    }
+  }
+  return { first, sources };
+}
+
+/**
+ * Thomas Lengauer and Robert Endre Tarjan, "A fast algorithm for finding dominators in a flowgraph",
+ * ACM TOPLAS 1(1), 1979, 121–141 (https://doi.org/10.1145/357062.357071) — the "simple" eval/link version,
+ * variable names as in the paper. Vertices are numbered 1..n (ordinal + 1) so 0 can mean "none".
+ *
+ * Roots, in DevTools' order: a DFS from the root; then a DFS from every unvisited node with no essential
+ * retainer (in ordinal order), with the root as its parent; then every still-unvisited node (cliques that only
+ * retain each other) on its own, parented to the root. Their dominator is therefore the root.
+ */
+export function computeDominators(snapshot: HeapSnapshot, essential: Uint8Array, progress: ProgressSink = () => {}): DominatorTree {
+  const { nodeCount, firstEdge, edgeTarget, rootOrdinal } = snapshot;
+  const { first: firstPredecessor, sources: predecessors } = essentialPredecessors(snapshot, essential);
+  const size = nodeCount + 1;
+  const parent = new Uint32Array(size);
+  const ancestor = new Uint32Array(size);
+  const vertex = new Uint32Array(size);
+  const label = new Uint32Array(size);
+  const semi = new Uint32Array(size);
+  // Each vertex sits in at most one bucket at a time: buckets are singly linked lists through bucketNext.
+  const bucketHead = new Uint32Array(size);
+  const bucketNext = new Uint32Array(size);
+  let n = 0;
+
+  // Iterative DFS. `ancestor` is all zeros until the main loop, so it doubles as the per-vertex next-edge cursor.
+  const nextEdge = ancestor;
+  const dfs = (start: number): void => {
+    nextEdge[start] = firstEdge[start - 1];
+    let v = start;
+    while (v !== 0) {
+      if (semi[v] === 0) {
+        semi[v] = ++n;
+        vertex[n] = label[v] = v;
+      }
+      let next = parent[v];
+      const edgeEnd = firstEdge[v];
+      for (let edge = nextEdge[v]; edge < edgeEnd; edge++) {
+        if (!hasEdgeBit(essential, edge)) continue;
+        const w = edgeTarget[edge] + 1;
+        if (semi[w] === 0) {
+          parent[w] = v;
+          nextEdge[v] = edge + 1;
+          nextEdge[w] = firstEdge[w - 1];
+          next = w;
+          break;
+        }
+      }
+      if (next === parent[v]) nextEdge[v] = edgeEnd;
+      v = next;
+    }
+  };
+
+  const r = rootOrdinal + 1;
+  dfs(r);
+  let unreachableCount = 0;
+  if (n < nodeCount) {
+    unreachableCount = nodeCount - n;
+    for (let v = 1; v <= nodeCount; v++) {
+      if (semi[v] === 0 && firstPredecessor[v] === firstPredecessor[v - 1]) {
+        parent[v] = r;
+        dfs(v);
+      }
+    }
+  }
+  if (n < nodeCount) {
+    for (let v = 1; v <= nodeCount; v++) {
+      if (semi[v] !== 0) continue;
+      parent[v] = r;
+      semi[v] = ++n;
+      vertex[n] = label[v] = v;
+    }
+  }
+  ancestor.fill(0);
+  progress('Dominators', 1, 3);
+
+  // Path compression, iterative; the stack never exceeds the depth of the ancestor forest.
+  const stack = new Uint32Array(size);
+  const evaluate = (v: number): number => {
+    if (ancestor[v] === 0) return v;
+    let top = 0;
+    let u = v;
+    while (ancestor[ancestor[u]] !== 0) {
+      stack[++top] = u;
+      u = ancestor[u];
+    }
+    while (top > 0) {
+      const w = stack[top--];
+      const a = ancestor[w];
+      if (semi[label[a]] < semi[label[w]]) label[w] = label[a];
+      ancestor[w] = ancestor[a];
+    }
+    return label[v];
+  };
+
+  const dom = new Uint32Array(size);
+  for (let i = n; i >= 2; i--) {
+    const w = vertex[i];
+    const from = firstPredecessor[w - 1];
+    const to = firstPredecessor[w];
+    if (from === to) {
+      // A node with no essential retainer is treated as retained by the root; semi[r] is the smallest number.
+      semi[w] = semi[r];
+    } else {
+      for (let p = from; p < to; p++) {
+        const u = evaluate(predecessors[p] + 1);
+        if (semi[u] < semi[w]) semi[w] = semi[u];
+      }
+    }
+    const s = vertex[semi[w]];
+    bucketNext[w] = bucketHead[s];
+    bucketHead[s] = w;
+    const pw = parent[w];
+    ancestor[w] = pw;
+    for (let v = bucketHead[pw]; v !== 0; v = bucketNext[v]) {
+      const u = evaluate(v);
+      dom[v] = semi[u] < semi[v] ? u : pw;
+    }
+    bucketHead[pw] = 0;
+  }
+  progress('Dominators', 2, 3);
+
+  dom[0] = dom[r] = r;
+  for (let i = 2; i <= n; i++) {
+    const w = vertex[i];
+    if (dom[w] !== vertex[semi[w]]) dom[w] = dom[dom[w]];
+  }
+
+  const dominator = new Uint32Array(nodeCount);
+  const order = new Uint32Array(nodeCount);
+  for (let ordinal = 0; ordinal < nodeCount; ordinal++) dominator[ordinal] = dom[ordinal + 1] - 1;
+  for (let i = 1; i <= n; i++) order[i - 1] = vertex[i] - 1;
+  progress('Dominators', 3, 3);
+  return { dominator, order, unreachableCount };
+}

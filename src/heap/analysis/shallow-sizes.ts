@@ -1,0 +1,70 @@
+// DevTools' shallow-size transfer: hidden/array nodes owned by exactly one object give their size to that object.
+import type { HeapSnapshot } from '../snapshot.js';
+
+/** Markers in the owner array; real owners are node ordinals, so node counts must stay below these. */
+const UNVISITED = 0xffff_ffff;
+const MULTIPLE_OWNERS = 0xffff_fffe;
+
+/** Whether the root has a non-synthetic child: without one the snapshot exposes internals and DevTools skips the transfer. */
+export function hasUserRoots(snapshot: HeapSnapshot): boolean {
+  const { firstEdge, edgeTarget, nodeType, rootOrdinal } = snapshot;
+  const synthetic = snapshot.types.synthetic;
+  for (let edge = firstEdge[rootOrdinal]; edge < firstEdge[rootOrdinal + 1]; edge++) {
+    if (nodeType[edgeTarget[edge]] !== synthetic) return true;
+  }
+  return false;
+}
+
+/**
+ * Returns the sizes DevTools shows as "Shallow Size": `hidden` and `array` nodes start unowned, every other node
+ * owns itself; ownership spreads along non-weak edges; a node reached from exactly one owner moves its self size
+ * to that owner, unless the owner is synthetic or the root. The result does not depend on visiting order (it is a
+ * fixed point), so a LIFO stack is as good as DevTools' worklist.
+ */
+export function computeShallowSizes(snapshot: HeapSnapshot): Float64Array {
+  const sizes = new Float64Array(snapshot.selfSize);
+  if (!hasUserRoots(snapshot)) return sizes;
+  const { nodeCount, nodeType, firstEdge, edgeTarget, edgeType, rootOrdinal } = snapshot;
+  const { hidden, array, synthetic } = snapshot.types;
+  const weak = snapshot.edgeTypes.weak;
+  const owners = new Uint32Array(nodeCount);
+  // Each node is pushed at most twice (unvisited → owner → multiple); start at n and grow if ever needed.
+  let stack = new Uint32Array(Math.max(16, nodeCount));
+  let top = 0;
+  for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
+    const type = nodeType[ordinal];
+    if (type === hidden || type === array) {
+      owners[ordinal] = UNVISITED;
+    } else {
+      owners[ordinal] = ordinal;
+      stack[top++] = ordinal;
+    }
+  }
+  while (top > 0) {
+    const source = stack[--top];
+    const owner = owners[source];
+    const end = firstEdge[source + 1];
+    for (let edge = firstEdge[source]; edge < end; edge++) {
+      if (edgeType[edge] === weak) continue;
+      const target = edgeTarget[edge];
+      const current = owners[target];
+      if (current === target || current === owner || current === MULTIPLE_OWNERS) continue;
+      owners[target] = current === UNVISITED ? owner : MULTIPLE_OWNERS;
+      if (top === stack.length) {
+        const grown = new Uint32Array(stack.length * 2);
+        grown.set(stack);
+        stack = grown;
+      }
+      stack[top++] = target;
+    }
+  }
+  for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
+    const owner = owners[ordinal];
+    if (owner === UNVISITED || owner === MULTIPLE_OWNERS || owner === ordinal) continue;
+    // Adding shallow size to synthetic nodes or the root tells the user nothing.
+    if (nodeType[owner] === synthetic || owner === rootOrdinal) continue;
+    sizes[owner] += sizes[ordinal];
+    sizes[ordinal] = 0;
+  }
+  return sizes;
+}

@@ -1,0 +1,95 @@
+// The analysis pipeline (DevTools' order): shallow sizes → page-owned flags → essential edges → dominators → retained sizes.
+import { silentProgress, type ProgressSink } from '../progress.js';
+import { computeClasses, type NodeClasses } from './analysis/class-names.js';
+import { computeDistances, type Distances } from './analysis/distances.js';
+import { computeDominators } from './analysis/dominators.js';
+import { computeEssentialEdges } from './analysis/essential-edges.js';
+import { markPageOwned } from './analysis/page-owned.js';
+import { buildDominatedNodes, computeRetainedSizes, type DominatedNodes } from './analysis/retained-sizes.js';
+import { computeShallowSizes } from './analysis/shallow-sizes.js';
+import { buildRetainers, type Retainers } from './graph/retainers.js';
+import type { HeapSnapshot } from './snapshot.js';
+
+export interface AnalyzeOptions {
+  progress?: ProgressSink;
+}
+
+/** Wall time of each phase in milliseconds, in pipeline order. */
+export type PhaseTimings = Record<string, number>;
+
+/**
+ * A snapshot with DevTools-equal retained sizes and the indexes the summaries need. Arrays are indexed by node
+ * ordinal. Distances, classes and retainers are computed on first use (they cost memory the core does not need).
+ */
+export class HeapAnalysis {
+  readonly snapshot: HeapSnapshot;
+  /** DevTools' "Shallow Size": self size after the hidden/array size transfer. */
+  readonly shallowSize: Float64Array;
+  readonly retainedSize: Float64Array;
+  /** Immediate dominator ordinal (the root's is itself). */
+  readonly dominator: Uint32Array;
+  readonly dominated: DominatedNodes;
+  /** Nodes the root cannot reach over retaining edges (DevTools attaches them to the root). */
+  readonly unreachableCount: number;
+  readonly timings: PhaseTimings;
+  #distances?: Distances;
+  #classes?: NodeClasses;
+  #retainers?: Retainers;
+
+  constructor(snapshot: HeapSnapshot, parts: { shallowSize: Float64Array; retainedSize: Float64Array; dominator: Uint32Array; dominated: DominatedNodes; unreachableCount: number; timings: PhaseTimings }) {
+    this.snapshot = snapshot;
+    this.shallowSize = parts.shallowSize;
+    this.retainedSize = parts.retainedSize;
+    this.dominator = parts.dominator;
+    this.dominated = parts.dominated;
+    this.unreachableCount = parts.unreachableCount;
+    this.timings = parts.timings;
+  }
+
+  /** DevTools' distances and the BFS parent edge of each node (for retainer paths). */
+  get distances(): Distances {
+    return (this.#distances ??= timed(this.timings, 'distances', () => computeDistances(this.snapshot)));
+  }
+
+  /** DevTools' class (Summary "Constructor") of each node. */
+  get classes(): NodeClasses {
+    return (this.#classes ??= timed(this.timings, 'classes', () => computeClasses(this.snapshot)));
+  }
+
+  /** All retaining edges of each node (reverse CSR). */
+  get retainers(): Retainers {
+    return (this.#retainers ??= timed(this.timings, 'retainers', () => buildRetainers(this.snapshot)));
+  }
+
+  /** Total of all self sizes; equals the root's retained size. */
+  get totalSize(): number {
+    return this.retainedSize[this.snapshot.rootOrdinal];
+  }
+}
+
+function timed<T>(timings: PhaseTimings, phase: string, run: () => T): T {
+  const start = performance.now();
+  const result = run();
+  timings[phase] = Math.round(performance.now() - start);
+  return result;
+}
+
+/** Runs the dominator pipeline. Pure: the snapshot is not modified. */
+export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions = {}): HeapAnalysis {
+  const progress = options.progress ?? silentProgress;
+  const timings: PhaseTimings = {};
+  const phases = 5;
+  progress('Analysing: shallow sizes', 0, phases);
+  const shallowSize = timed(timings, 'shallowSizes', () => computeShallowSizes(snapshot));
+  progress('Analysing: page-owned flags', 1, phases);
+  const pageOwned = timed(timings, 'pageOwned', () => markPageOwned(snapshot));
+  progress('Analysing: essential edges', 2, phases);
+  const essential = timed(timings, 'essentialEdges', () => computeEssentialEdges(snapshot, pageOwned));
+  progress('Analysing: dominators', 3, phases);
+  const tree = timed(timings, 'dominators', () => computeDominators(snapshot, essential));
+  progress('Analysing: retained sizes', 4, phases);
+  const retainedSize = timed(timings, 'retainedSizes', () => computeRetainedSizes(shallowSize, tree));
+  const dominated = timed(timings, 'dominatedNodes', () => buildDominatedNodes(tree, snapshot.rootOrdinal));
+  progress('Analysing', phases, phases);
+  return new HeapAnalysis(snapshot, { shallowSize, retainedSize, dominator: tree.dominator, dominated, unreachableCount: tree.unreachableCount, timings });
+}

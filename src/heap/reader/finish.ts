@@ -1,0 +1,39 @@
+// Final consistency checks once every section is read (string indexes in range), then the HeapSnapshot itself.
+import type { SnapshotLayout } from '../layout.js';
+import { HeapSnapshot, type SnapshotColumns } from '../snapshot.js';
+import { InputError } from '../../errors.js';
+
+/** Converts `locations` object_index (a node index) to a node ordinal; drops the section if it is inconsistent. */
+function locationsByOrdinal(layout: SnapshotLayout, raw: Uint32Array): Uint32Array {
+  const width = layout.locationFields.length;
+  const objectOffset = layout.locationFields.indexOf('object_index');
+  // Locations are optional extras (source positions of closures): a malformed section is dropped, not fatal.
+  if (width === 0 || objectOffset < 0 || raw.length % width !== 0) return new Uint32Array(0);
+  const rows = new Uint32Array(raw);
+  const limit = layout.nodeCount * layout.nodeFieldCount;
+  for (let i = objectOffset; i < rows.length; i += width) {
+    if (rows[i] >= limit || rows[i] % layout.nodeFieldCount !== 0) return new Uint32Array(0);
+    rows[i] /= layout.nodeFieldCount;
+  }
+  return rows;
+}
+
+export function finishSnapshot(file: string, layout: SnapshotLayout, columns: SnapshotColumns): HeapSnapshot {
+  const stringCount = columns.strings.length;
+  const { nodeName, edgeType, edgeNameOrIndex } = columns;
+  for (let ordinal = 0; ordinal < nodeName.length; ordinal++) {
+    if (nodeName[ordinal] >= stringCount) {
+      throw new InputError(`node #${ordinal} names string ${nodeName[ordinal]}, but "strings" has only ${stringCount} entries`, { file });
+    }
+  }
+  // element and hidden edges carry an index, every other type a string index.
+  const elementType = layout.edgeTypes.indexOf('element');
+  const hiddenType = layout.edgeTypes.indexOf('hidden');
+  for (let edge = 0; edge < edgeType.length; edge++) {
+    const type = edgeType[edge];
+    if (type !== elementType && type !== hiddenType && edgeNameOrIndex[edge] >= stringCount) {
+      throw new InputError(`edge #${edge} names string ${edgeNameOrIndex[edge]}, but "strings" has only ${stringCount} entries`, { file });
+    }
+  }
+  return new HeapSnapshot(file, layout, { ...columns, locations: locationsByOrdinal(layout, columns.locations) });
+}

@@ -1,0 +1,121 @@
+// Parses the `strings` array: byte slices decoded directly, JSON escapes (\uXXXX, \n, \" …) decoded only when present.
+import { isAscii } from 'node:buffer';
+import { BYTE, badInput, describeByte, isWhitespace, type SectionReader } from './bytes.js';
+import { openArray } from './number-list.js';
+
+/** Decodes one string's raw content (between the quotes); JSON.parse handles every escape incl. surrogate pairs. */
+function decodeEscapes(raw: string, file: string, offset: number): string {
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return badInput(file, offset, 'bad escape sequence in a "strings" entry');
+  }
+}
+
+export class StringSectionReader implements SectionReader {
+  done = false;
+  readonly strings: string[] = [];
+  #opened = false;
+  #inString = false;
+  /** After a string we need ',' or ']'; before one, a '"' (or ']' for an empty array). */
+  #afterString = false;
+  /** Bytes of a string split across chunks (copied: the chunk buffer is reused). */
+  #carry: Buffer[] = [];
+  #carryTrailingBackslashes = 0;
+  #stringOffset = 0;
+  readonly #file: string;
+
+  constructor(file: string) {
+    this.#file = file;
+  }
+
+  consume(bytes: Buffer, start: number, end: number, base: number): number {
+    let i = start;
+    if (!this.#opened) {
+      i = openArray(bytes, i, end, base, this.#file, 'strings');
+      if (i < 0) return end;
+      this.#opened = true;
+    }
+    // V8 writes ASCII with \u escapes, so latin1 slicing is exact; any other bytes are decoded as UTF-8.
+    const ascii = isAscii(bytes.subarray(i, end));
+    let nextBackslash = bytes.indexOf(BYTE.backslash, i);
+    while (i < end) {
+      if (!this.#inString) {
+        const byte = bytes[i];
+        if (isWhitespace(byte)) {
+          i++;
+        } else if (byte === BYTE.quote && !this.#afterString) {
+          this.#inString = true;
+          this.#stringOffset = base + i;
+          i++;
+        } else if (byte === BYTE.comma && this.#afterString) {
+          this.#afterString = false;
+          i++;
+        } else if (byte === BYTE.closeBracket && (this.#afterString || this.strings.length === 0)) {
+          this.done = true;
+          return i + 1;
+        } else {
+          badInput(this.#file, base + i, `unexpected ${describeByte(byte)} in "strings"`);
+        }
+        continue;
+      }
+      if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = bytes.indexOf(BYTE.backslash, i);
+      const close = this.#findClosingQuote(bytes, i, end, nextBackslash);
+      if (close < 0) {
+        this.#keepPartial(bytes, i, end);
+        return end;
+      }
+      const hasEscape = (nextBackslash !== -1 && nextBackslash < close) || this.#carryHasBackslash();
+      let text: string;
+      if (this.#carry.length > 0) {
+        text = Buffer.concat([...this.#carry, bytes.subarray(i, close)]).toString('utf8');
+        this.#carry = [];
+        this.#carryTrailingBackslashes = 0;
+      } else {
+        text = bytes.toString(ascii ? 'latin1' : 'utf8', i, close);
+      }
+      this.strings.push(hasEscape ? decodeEscapes(text, this.#file, this.#stringOffset) : text);
+      this.#inString = false;
+      this.#afterString = true;
+      i = close + 1;
+    }
+    return i;
+  }
+
+  /** Index of the unescaped closing quote at or after `from`, or -1 if it is not in this chunk. */
+  #findClosingQuote(bytes: Buffer, from: number, end: number, nextBackslash: number): number {
+    let quote = bytes.indexOf(BYTE.quote, from);
+    while (quote !== -1 && quote < end) {
+      // Only a quote preceded by an odd run of backslashes is escaped; skip the count when no backslash is near.
+      const carryEscapes = quote === from && this.#carryTrailingBackslashes > 0;
+      if ((nextBackslash === -1 || nextBackslash >= quote) && !carryEscapes) return quote;
+      let run = 0;
+      let j = quote - 1;
+      while (j >= from && bytes[j] === BYTE.backslash) {
+        run++;
+        j--;
+      }
+      if (j < from) run += this.#carryTrailingBackslashes;
+      if (run % 2 === 0) return quote;
+      quote = bytes.indexOf(BYTE.quote, quote + 1);
+    }
+    return -1;
+  }
+
+  #keepPartial(bytes: Buffer, from: number, end: number): void {
+    const part = Buffer.from(bytes.subarray(from, end));
+    let run = 0;
+    for (let j = part.length - 1; j >= 0 && part[j] === BYTE.backslash; j--) run++;
+    this.#carryTrailingBackslashes = run === part.length ? this.#carryTrailingBackslashes + run : run;
+    this.#carry.push(part);
+  }
+
+  #carryHasBackslash(): boolean {
+    return this.#carry.some((part) => part.includes(BYTE.backslash));
+  }
+
+  /** Whether the section is in the middle of a string (for truncation messages). */
+  get inString(): boolean {
+    return this.#inString;
+  }
+}

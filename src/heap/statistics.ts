@@ -1,0 +1,60 @@
+// DevTools' Statistics view as data (code, strings, JS arrays, typed arrays, system, native), from post-transfer sizes.
+import type { HeapAnalysis } from './analyze.js';
+
+export interface HeapStatistics {
+  /** All self sizes (the root's retained size). */
+  total: number;
+  /** total − native: what lives in V8's heap. */
+  v8heap: number;
+  /** Native (embedder) nodes plus the header's extra_native_bytes when V8 reports them. */
+  native: number;
+  /** Part of `native`: ArrayBuffer backing stores (typed arrays, Buffers). */
+  typedArrays: number;
+  code: number;
+  strings: number;
+  /** `Array` objects plus their elements store when only the array refers to it. */
+  jsArrays: number;
+  /** V8 internals (`hidden` nodes, DevTools "System objects"). */
+  system: number;
+  /** v8heap − code − strings − jsArrays − system: ordinary JS objects, closures and the rest. */
+  other: number;
+}
+
+/** V8's native node for an ArrayBuffer's backing store. */
+const BACKING_STORE_NAME = 'system / JSArrayBufferData';
+
+/** Mirrors the Statistics view of the DevTools heap snapshot worker bundled by chrome-devtools-mcp. */
+export function heapStatistics(analysis: HeapAnalysis): HeapStatistics {
+  const { snapshot, shallowSize } = analysis;
+  const { nodeType, nodeName, strings, firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
+  const { native, code, string, consString, slicedString, hidden } = snapshot.types;
+  const internal = snapshot.edgeTypes.internal;
+  const retainerCount = analysis.retainers.first;
+  let sizeNative = snapshot.layout.extraNativeBytes, sizeTyped = 0, sizeCode = 0, sizeStrings = 0, sizeArrays = 0, sizeSystem = 0;
+  for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) {
+    const size = shallowSize[ordinal];
+    const type = nodeType[ordinal];
+    if (type === hidden) {
+      sizeSystem += size;
+    } else if (type === native) {
+      sizeNative += size;
+      if (strings[nodeName[ordinal]] === BACKING_STORE_NAME) sizeTyped += size;
+    } else if (type === code) {
+      sizeCode += size;
+    } else if (type === string || type === consString || type === slicedString) {
+      sizeStrings += size;
+    } else if (strings[nodeName[ordinal]] === 'Array') {
+      sizeArrays += size;
+      for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
+        if (edgeType[edge] !== internal || strings[edgeNameOrIndex[edge]] !== 'elements') continue;
+        const elements = edgeTarget[edge];
+        // The store counts only when the array is its sole retainer (else it is shared, e.g. copy-on-write).
+        if (retainerCount[elements + 1] - retainerCount[elements] === 1) sizeArrays += shallowSize[elements];
+        break;
+      }
+    }
+  }
+  const total = analysis.totalSize;
+  const v8heap = total - sizeNative;
+  return { total, v8heap, native: sizeNative, typedArrays: sizeTyped, code: sizeCode, strings: sizeStrings, jsArrays: sizeArrays, system: sizeSystem, other: v8heap - sizeCode - sizeStrings - sizeArrays - sizeSystem };
+}

@@ -1,0 +1,40 @@
+// Lines a reader could not use: all are counted, the first few are kept with their line numbers.
+
+/** One unparseable line (or record) of an input, 1-based line number as editors show it. */
+export interface SeriesProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** How many problems per file are kept verbatim: enough to show the pattern, few enough to read. */
+export const PROBLEMS_KEPT_PER_FILE = 5;
+
+export class ProblemLog {
+  readonly kept: SeriesProblem[] = [];
+  /** Every unparseable line, kept or not. */
+  unparsedLines = 0;
+  private readonly keptPerFile = new Map<string, number>();
+
+  add(file: string, line: number, message: string): void {
+    this.unparsedLines++;
+    const kept = this.keptPerFile.get(file) ?? 0;
+    if (kept >= PROBLEMS_KEPT_PER_FILE) return;
+    this.keptPerFile.set(file, kept + 1);
+    this.kept.push({ file, line, message });
+  }
+
+  /** A note that is not an unparsed line (e.g. a dropped NaN value, a guessed anchor): kept, not counted. */
+  note(file: string, line: number, message: string): void {
+    const kept = this.keptPerFile.get(file) ?? 0;
+    if (kept >= PROBLEMS_KEPT_PER_FILE) return;
+    this.keptPerFile.set(file, kept + 1);
+    this.kept.push({ file, line, message });
+  }
+}
+
+/** Shortens a line for a problem message so a binary or minified line cannot flood the report. */
+export function excerpt(text: string, max = 60): string {
+  const flat = text.replace(/[\r\n\t]/g, ' ');
+  return flat.length <= max ? flat : `${flat.slice(0, max)}…`;
+}

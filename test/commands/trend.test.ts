@@ -1,0 +1,112 @@
+// `pooldoc trend` end to end through the built CLI: seeded NDJSON dumps, real --trace-gc logs from Node 20 and
+// Node 22, pools, exit codes, bad input and the HTML report.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/child.js';
+import { parseJson, runCli } from '../helpers/cli.js';
+import { makeGcLog, NODE22, requireNode20 } from '../series/gc-logs.js';
+import { MIB, syntheticHeap } from '../detect/synthetic.js';
+import type { TrendResult } from '../../src/report/trend-json.js';
+import { HEALTHY_SERVICE, LEAKING_SERVICE, writeNdjson } from './trend-inputs.js';
+
+const temp = tempDir('pooldoc-trend-');
+afterAll(() => temp.cleanup());
+
+describe('trend on NDJSON dumps', () => {
+  it('finds a slow leak (60 MiB/h under a sawtooth) with its slope, interval and time to limit, and exits 1', async () => {
+    const series = syntheticHeap({ samples: 1440, intervalMs: 15_000, leakBytesPerHour: 60 * MIB, sawtoothBytes: 15 * MIB, sawtoothPeriod: 30, noiseBytes: 0.5 * MIB, heapLimit: 512 * MIB, seed: 11 });
+    const file = writeNdjson(path.join(temp.dir, 'leak.ndjson'), series);
+    const result = await runCli(['trend', file, '--json']);
+    expect(result.code).toBe(1);
+    const json = parseJson<TrendResult>(result);
+    expect(json.series).toHaveLength(1);
+    const [entry] = json.series;
+    expect(entry).toMatchObject({ source: file, samples: 1440, baseline: 'rolling-min', verdict: 'leak', heapLimit: 512 * MIB });
+    expect(entry.spanSeconds).toBeCloseTo(1439 * 15, 0);
+    expect(entry.slopeBytesPerHour! / (60 * MIB)).toBeGreaterThan(0.9);
+    expect(entry.slopeBytesPerHour! / (60 * MIB)).toBeLessThan(1.1);
+    expect(entry.slopeInterval![0]).toBeLessThan(entry.slopeBytesPerHour!);
+    expect(entry.pValue!).toBeLessThan(0.01);
+    expect(entry.timeToLimitSeconds!).toBeGreaterThan(3600);
+    expect(entry.timeToLimitSeconds!).toBeLessThan(3 * 3600);
+    expect(json.unparsedLines).toBe(0);
+  });
+
+  it('calls a flat sawtooth ok, exits 0, and draws the chart in text mode', async () => {
+    const series = syntheticHeap({ samples: 1465, intervalMs: 15_000, sawtoothBytes: 90 * MIB, sawtoothPeriod: 30, noiseBytes: 1 * MIB, heapLimit: 512 * MIB, seed: 12 });
+    const file = writeNdjson(path.join(temp.dir, 'flat.ndjson'), series);
+    const result = await runCli(['trend', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/rolling-min/);
+    expect(result.stdout).toMatch(/\bok\b/);
+    // The braille chart: y labels in bytes and at least one row of braille dots.
+    expect(result.stdout).toMatch(/MB ┤/);
+    expect(result.stdout).toMatch(/[\u2801-\u28ff]/);
+  });
+
+  it('reports a saturated pool and a pool leaking clients, exit 1, and counts unparseable lines (redacted)', async () => {
+    const series = syntheticHeap({ samples: 120, intervalMs: 5000, sawtoothBytes: 10 * MIB, seed: 13 });
+    const file = writeNdjson(path.join(temp.dir, 'pools.ndjson'), series, (index) => {
+      const full = index >= 40 && index < 60;
+      return {
+        pools: {
+          main: { totalCount: full ? 10 : 4, idleCount: full ? 0 : 2, waitingCount: full ? 5 : 0, max: 10 },
+          reports: { used: Math.min(10, Math.floor(index / 12) + (index % 3)), idle: 1, waiting: 0, max: 10 },
+        },
+      };
+    });
+    writeFileSync(file, `${readFileSync(file, 'utf8')}not json, url postgres://app:hunter2@db:5432/x\n`);
+    const result = await runCli(['trend', file, '--json']);
+    expect(result.code).toBe(1);
+    const json = parseJson<TrendResult>(result);
+    const pools = new Map(json.pools.map((pool) => [pool.name, pool]));
+    expect(pools.get('main')).toMatchObject({ verdict: 'saturated', saturationEpisodes: 1, waitingMax: 5 });
+    expect(pools.get('main')!.saturatedSeconds).toBeCloseTo(100, 0);
+    expect(pools.get('reports')!.verdict).toBe('leaking-clients');
+    expect(json.unparsedLines).toBe(1);
+    expect(json.problems[0].line).toBe(121);
+    expect(result.stdout).not.toMatch(/hunter2/);
+  });
+
+  it('a missing file is exit 2 with one line naming it', async () => {
+    const missing = path.join(temp.dir, 'nope.ndjson');
+    const result = await runCli(['trend', missing]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(missing);
+  });
+
+  it('no input at all is exit 2', async () => {
+    const result = await runCli(['trend']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no input/);
+  });
+});
+
+describe('trend on real --trace-gc logs', () => {
+  const nodes: Array<[string, () => string]> = [['Node 20', requireNode20], ['Node 22', () => NODE22]];
+  for (const [label, node] of nodes) {
+    it(`${label}: a leaking service is a leak at the rate it measured itself; a healthy one is not`, async () => {
+      const dir = path.join(temp.dir, label.replace(' ', ''));
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(dir, { recursive: true });
+      const leakLog = await makeGcLog({ dir, name: 'leak.log', source: LEAKING_SERVICE, node: node() });
+      const truth = JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as { bytesPerHour: number };
+      const leak = await runCli(['trend', leakLog, '--json']);
+      expect(leak.code).toBe(1);
+      const [leakEntry] = parseJson<TrendResult>(leak).series;
+      expect(leakEntry.baseline).toBe('post-gc');
+      expect(leakEntry.verdict).toBe('leak');
+      expect(leakEntry.slopeBytesPerHour! / truth.bytesPerHour).toBeGreaterThan(0.6);
+      expect(leakEntry.slopeBytesPerHour! / truth.bytesPerHour).toBeLessThan(1.6);
+
+      const healthyLog = await makeGcLog({ dir, name: 'healthy.log', source: HEALTHY_SERVICE, node: node() });
+      const healthy = await runCli(['trend', healthyLog, '--json']);
+      const [healthyEntry] = parseJson<TrendResult>(healthy).series;
+      expect(healthyEntry.baseline).toBe('post-gc');
+      expect(healthyEntry.verdict).toBe('ok');
+      expect(healthy.code).toBe(0);
+    });
+  }
+});
