@@ -36,6 +36,8 @@ export const knex: LibraryDefinition = {
     option('acquireConnectionTimeout', 'ms'),
     option('pool.maxConnectionLifetimeMillis', 'ms', { facet: 'maxLifetimeMs' }),
     option('pool.maxConnectionLifetimeJitterMillis', 'ms'),
+    // pg Client startup parameters under `connection` (or its URL) still apply through knex (pg-idle-in-transaction).
+    option('connection.idle_in_transaction_session_timeout', 'ms', { zero: 'unbounded', urlParams: ['idle_in_transaction_session_timeout'] }),
   ],
   // knex ignores unknown top-level keys, but hands `pool` to tarn, which throws on any key it does not know.
   unknownKeys: 'ignored',

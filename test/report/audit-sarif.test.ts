@@ -31,7 +31,7 @@ describe('SARIF output', () => {
     const log = JSON.parse(result.stdout) as SarifLog;
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const run = log.runs[0];
-    expect(run.results).toHaveLength(10);
+    expect(run.results).toHaveLength(19);
     for (const rule of RULES.values()) {
       const described = run.tool.driver.rules.find((entry) => entry.id === rule.meta.id);
       expect(described?.helpUri).toBe(rule.meta.docsUrl);

@@ -1,6 +1,8 @@
 // JS/TS extraction with oxc-parser: finds pool/client/agent/cache/queue construction sites and their options.
-import type { Argument, CallExpression, Expression, NewExpression, Program } from 'oxc-parser';
-import { parseSync, Visitor } from 'oxc-parser';
+import type { Argument, AssignmentExpression, CallExpression, Expression, ImportDeclaration, MethodDefinition, NewExpression, Program, PropertyDefinition, VariableDeclarator } from 'oxc-parser';
+import { parseSync, rawTransferSupported } from 'oxc-parser';
+import type { AstNode } from './ast-walk.js';
+import { walkAst } from './ast-walk.js';
 import type { RawSite } from '../../pools/model.js';
 import { getLibrary } from '../../pools/index.js';
 import { parseConnectionUrl, toRawParams } from '../../pools/url.js';
@@ -14,6 +16,8 @@ import type { EnvValues, FileExtraction } from './types.js';
 
 /** Parameter names that mark a function as a request/message handler (Express, Koa, Fastify, Lambda, Nest). */
 const HANDLER_PARAMS = new Set(['req', 'request', 'res', 'reply', 'response', 'ctx', 'context', 'event']);
+/** Raw transfer (Node ≥ 22) skips oxc-parser's JSON AST round trip, the biggest cost of parsing (bench/audit/). */
+const PARSE_OPTIONS = { sourceType: 'unambiguous' as const, experimentalRawTransfer: rawTransferSupported() };
 /** Quick pre-filter: a file that never names a known module cannot construct anything we know. */
 const MODULE_MENTION = new RegExp(`['"](?:node:)?(?:${[...KNOWN_MODULES].map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})['"]`);
 
@@ -28,7 +32,7 @@ export function extractSource(file: string, text: string, env: EnvValues): FileE
   const result: FileExtraction = { sites: [], problems: [], envConsumed: [] };
   if (!MODULE_MENTION.test(text)) return result;
   const lines = new LineIndex(file, text);
-  const parsed = parseSync(file, text, { sourceType: 'unambiguous' as 'module' });
+  const parsed = parseSync(file, text, PARSE_OPTIONS);
   const fatal = parsed.errors.find((error) => String(error.severity) === 'Error');
   if (fatal) {
     result.problems.push({ position: lines.position(fatal.labels[0]?.start ?? 0), message: fatal.message });
@@ -69,8 +73,8 @@ function walkProgram(program: Program, text: string): Walk {
     const inFunction = functions.length > 0 && !(functions.length === 1 && functions[0].constructor);
     walk.candidates.push({ node, inFunction, inHandler: functions.some((fn) => fn.handler), variable: variableOf.get(node) });
   };
-  new Visitor({
-    ImportDeclaration(node) {
+  const handlers: Record<string, (node: never) => void> = {
+    ImportDeclaration(node: ImportDeclaration) {
       if (node.importKind === 'type') return;
       for (const specifier of node.specifiers) {
         const module = String(node.source.value);
@@ -82,7 +86,7 @@ function walkProgram(program: Program, text: string): Walk {
         }
       }
     },
-    VariableDeclarator(node) {
+    VariableDeclarator(node: VariableDeclarator) {
       if (!node.init) return;
       const init = unwrap(node.init.type === 'AwaitExpression' ? node.init.argument : node.init);
       const required = requiredModule(init);
@@ -98,30 +102,24 @@ function walkProgram(program: Program, text: string): Walk {
         }
       }
     },
-    AssignmentExpression(node) {
+    AssignmentExpression(node: AssignmentExpression) {
       const right = unwrap(node.right);
       if ((right.type === 'NewExpression' || right.type === 'CallExpression') && node.left.type === 'MemberExpression') {
         variableOf.set(right, text.slice(node.left.start, node.left.end));
       }
     },
-    PropertyDefinition(node) {
+    PropertyDefinition(node: PropertyDefinition) {
       const value = node.value ? unwrap(node.value) : undefined;
       if (value && (value.type === 'NewExpression' || value.type === 'CallExpression') && node.key.type === 'Identifier') variableOf.set(value, `this.${node.key.name}`);
     },
-    MethodDefinition(node) {
+    MethodDefinition(node: MethodDefinition) {
       if (node.kind === 'constructor') constructorDepth++;
     },
-    'MethodDefinition:exit'(node) {
-      if (node.kind === 'constructor') constructorDepth--;
-    },
     FunctionDeclaration: enterFunction,
-    'FunctionDeclaration:exit': exitFunction,
     FunctionExpression: enterFunction,
-    'FunctionExpression:exit': exitFunction,
     ArrowFunctionExpression: enterFunction,
-    'ArrowFunctionExpression:exit': exitFunction,
     NewExpression: candidate,
-    CallExpression(node) {
+    CallExpression(node: CallExpression) {
       const callee = unwrap(node.callee);
       const first = node.arguments[0];
       if (callee.type === 'MemberExpression' && !callee.computed && ['on', 'once', 'addListener'].includes(callee.property.name)
@@ -131,7 +129,15 @@ function walkProgram(program: Program, text: string): Walk {
       }
       candidate(node);
     },
-  }).visit(program);
+  };
+  walkAst(
+    program as unknown as AstNode,
+    (node) => handlers[node.type]?.(node as never),
+    (node) => {
+      if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') exitFunction();
+      else if (node.type === 'MethodDefinition' && (node as MethodDefinition).kind === 'constructor') constructorDepth--;
+    },
+  );
   return walk;
 }
 

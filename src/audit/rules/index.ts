@@ -3,7 +3,9 @@ import { acquireTimeout } from './acquire-timeout.js';
 import { connectTimeout } from './connect-timeout.js';
 import { deadKeys } from './dead-keys.js';
 import { fleetDbBudget } from './fleet-db-budget.js';
+import { fleetVsDbCores } from './fleet-vs-db-cores.js';
 import { httpAgentBounded } from './http-agent-bounded.js';
+import { idleBelowServer } from './idle-below-server.js';
 import { idleTimeoutEffective } from './idle-timeout-effective.js';
 import { knexMinZero } from './knex-min-zero.js';
 import { knexPropagateCreateError } from './knex-propagate-create-error.js';
@@ -14,6 +16,7 @@ import { mysqlUnboundableWait } from './mysql-unboundable-wait.js';
 import { noUnlimitedSentinel } from './no-unlimited-sentinel.js';
 import { nodeCacheBounded } from './node-cache-bounded.js';
 import { pgErrorListener } from './pg-error-listener.js';
+import { pgIdleInTransaction } from './pg-idle-in-transaction.js';
 import { poolPerRequest } from './pool-per-request.js';
 import { prismaCpuImplicit } from './prisma-cpu-implicit.js';
 import { queueCap } from './queue-cap.js';
@@ -25,6 +28,7 @@ import { socketioBufferSize } from './socketio-buffer-size.js';
 import { statementTimeout } from './statement-timeout.js';
 import type { AnyRule } from './types.js';
 import { undiciBounded } from './undici-bounded.js';
+import { unitSanity } from './unit-sanity.js';
 import { wsMaxPayload } from './ws-max-payload.js';
 import { zeroMeansDefault } from './zero-means-default.js';
 
@@ -33,7 +37,9 @@ const ALL: AnyRule[] = [
   connectTimeout,
   deadKeys,
   fleetDbBudget,
+  fleetVsDbCores,
   httpAgentBounded,
+  idleBelowServer,
   idleTimeoutEffective,
   knexMinZero,
   knexPropagateCreateError,
@@ -44,6 +50,7 @@ const ALL: AnyRule[] = [
   noUnlimitedSentinel,
   nodeCacheBounded,
   pgErrorListener,
+  pgIdleInTransaction,
   poolPerRequest,
   prismaCpuImplicit,
   queueCap,
@@ -54,6 +61,7 @@ const ALL: AnyRule[] = [
   socketioBufferSize,
   statementTimeout,
   undiciBounded,
+  unitSanity,
   wsMaxPayload,
   zeroMeansDefault,
 ] as AnyRule[];

@@ -27,6 +27,11 @@ describe('rule registry', () => {
     });
   }
 
+  it('covers at least 15 libraries', () => {
+    const covered = new Set([...RULES.values()].flatMap((rule) => rule.meta.libraries));
+    expect(covered.size).toBeGreaterThanOrEqual(15);
+  });
+
   it('refuses duplicate and unsorted ids at load', () => {
     const [first, second] = [...RULES.values()] as AnyRule[];
     expect(() => buildRuleRegistry([first, first])).toThrow(/duplicate rule id/);
