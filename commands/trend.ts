@@ -55,7 +55,7 @@ saturated or leaking clients; 2 on bad input.`;
     const result = redact(trendJson(verdicts, read, findings));
     if (flags.html) {
       try {
-        await writeFile(flags.html, renderTrendHtml(result, verdicts, read.memory));
+        await writeFile(flags.html, renderTrendHtml(result, verdicts, read.memory, read.pools));
       } catch (error) {
         throw fileError(flags.html, error);
       }

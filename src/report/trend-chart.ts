@@ -1,6 +1,6 @@
 // The lines of a heap trend chart (raw heap, baseline, Theil–Sen fit), shared by the terminal and HTML reports.
 import type { HeapLeakResult } from '../detect/types.js';
-import type { MemorySeries } from '../series/types.js';
+import type { MemorySeries, PoolSeries } from '../series/types.js';
 import { formatBytes } from './format.js';
 import type { PlotLine } from './plot-points.js';
 
@@ -22,6 +22,16 @@ export function heapChartLines(series: MemorySeries, heap: HeapLeakResult): Plot
     const at = (time: number) => heap.fit!.interceptAtStart + (heap.slopeBytesPerHour * (time - heap.fit!.startTime)) / MS_PER_HOUR;
     lines.push({ label: `fit ${formatBytes(heap.slopeBytesPerHour)}/h`, x: [heap.fit.startTime, end], y: [at(heap.fit.startTime), at(end)], role: 'fit' });
   }
+  return lines;
+}
+
+/** A pool over time: in use (the evidence), its max (the limit) and the waiting queue (context). */
+export function poolChartLines(pool: PoolSeries): PlotLine[] {
+  const lines: PlotLine[] = [];
+  const inUse = pool.inUse ?? (pool.total && pool.idle ? Float64Array.from(pool.total, (value, index) => value - pool.idle![index]) : undefined);
+  if (pool.waiting) lines.push({ label: 'waiting', x: pool.time, y: pool.waiting, role: 'raw' });
+  if (pool.max) lines.push({ label: 'max', x: pool.time, y: pool.max, role: 'limit' });
+  if (inUse) lines.push({ label: 'in use', x: pool.time, y: inUse, role: 'baseline' });
   return lines;
 }
 

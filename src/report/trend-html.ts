@@ -1,16 +1,16 @@
 // The `trend --html` report: one section per series (numbers, reasons, SVG chart) and per pool.
 import { formatP } from '../detect/heap-leak.js';
 import type { TrendVerdicts } from '../detect/trend.js';
-import type { MemorySeries } from '../series/types.js';
+import type { MemorySeries, PoolSeries } from '../series/types.js';
 import { formatBytes, formatCount, formatDuration, formatPercent } from './format.js';
 import { renderHtmlDocument, type HtmlSection } from './html.js';
 import { svgLineChart } from './svg-chart.js';
-import { formatChartTime, heapChartLines } from './trend-chart.js';
+import { formatChartTime, heapChartLines, poolChartLines } from './trend-chart.js';
 import type { TrendResult } from './trend-json.js';
 
 const orDash = (value: number | null | undefined, format: (value: number) => string) => (value === null || value === undefined || !Number.isFinite(value) ? '–' : format(value));
 
-export function renderTrendHtml(result: TrendResult, verdicts: TrendVerdicts, memory: readonly MemorySeries[], generatedAt = new Date()): string {
+export function renderTrendHtml(result: TrendResult, verdicts: TrendVerdicts, memory: readonly MemorySeries[], pools: readonly PoolSeries[] = [], generatedAt = new Date()): string {
   const sections: HtmlSection[] = [];
   for (const [index, entry] of result.series.entries()) {
     const series = memory[index];
@@ -40,7 +40,8 @@ export function renderTrendHtml(result: TrendResult, verdicts: TrendVerdicts, me
       svg: series && heap ? svgLineChart(heapChartLines(series, heap), { title: 'heap, baseline and fit', formatY: (value) => formatBytes(value), formatX: formatChartTime }) : undefined,
     });
   }
-  for (const pool of result.pools) {
+  for (const [index, pool] of result.pools.entries()) {
+    const series = pools[index];
     sections.push({
       heading: `pool ${pool.name}`,
       verdict: pool.verdict,
@@ -48,7 +49,7 @@ export function renderTrendHtml(result: TrendResult, verdicts: TrendVerdicts, me
         head: ['samples', 'saturated', 'episodes', 'waiting p50', 'waiting p95', 'waiting max', 'utilisation p50', 'utilisation p95', 'in-use floor rise'],
         rows: [[
           formatCount(pool.samples),
-          formatDuration(pool.saturatedSeconds),
+          pool.saturatedSeconds === 0 ? '0s' : formatDuration(pool.saturatedSeconds),
           String(pool.saturationEpisodes),
           orDash(pool.waitingP50, String),
           orDash(pool.waitingP95, String),
@@ -59,6 +60,7 @@ export function renderTrendHtml(result: TrendResult, verdicts: TrendVerdicts, me
         ]],
       },
       list: pool.reasons,
+      svg: series ? svgLineChart(poolChartLines(series), { title: 'in use, max and waiting', formatY: (value) => (Number.isInteger(value) ? String(value) : value.toFixed(1)), formatX: formatChartTime }) : undefined,
     });
   }
   if (result.unparsedLines > 0) {

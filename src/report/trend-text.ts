@@ -66,7 +66,7 @@ export function renderTrendText(result: TrendResult, verdicts: TrendVerdicts, me
       const waiting = pool.waitingMax === undefined ? '–' : `${pool.waitingP50}/${pool.waitingP95}/${pool.waitingMax}`;
       const utilization = pool.utilizationP50 === undefined ? '–' : `${formatPercent(pool.utilizationP50)}/${formatPercent(pool.utilizationP95 ?? Number.NaN)}`;
       const floor = pool.floorSteps === undefined ? '–' : `+${pool.floorRise} in ${pool.floorSteps} steps`;
-      table.push([pool.name, formatCount(pool.samples), colourVerdict(pool.verdict), formatDuration(pool.saturatedSeconds), String(pool.saturationEpisodes), waiting, utilization, floor]);
+      table.push([pool.name, formatCount(pool.samples), colourVerdict(pool.verdict), pool.saturatedSeconds === 0 ? '0s' : formatDuration(pool.saturatedSeconds), String(pool.saturationEpisodes), waiting, utilization, floor]);
     }
     out.push('', chalk.bold('Pools'), table.toString());
     for (const pool of result.pools) if (pool.verdict !== 'ok') out.push(`${chalk.bold(pool.name)} ${colourVerdict(pool.verdict)}: ${pool.reasons.join('; ')}`);

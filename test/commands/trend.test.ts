@@ -1,14 +1,15 @@
 // `pooldoc trend` end to end through the built CLI: seeded NDJSON dumps, real --trace-gc logs from Node 20 and
-// Node 22, pools, exit codes, bad input and the HTML report.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Node 22, real diagnostic reports, pools, --metric, exit codes and bad input; --json checked against its schema.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/child.js';
+import { runScript, tempDir } from '../helpers/child.js';
 import { parseJson, runCli } from '../helpers/cli.js';
 import { makeGcLog, NODE22, requireNode20 } from '../series/gc-logs.js';
 import { MIB, syntheticHeap } from '../detect/synthetic.js';
 import type { TrendResult } from '../../src/report/trend-json.js';
 import { HEALTHY_SERVICE, LEAKING_SERVICE, writeNdjson } from './trend-inputs.js';
+import { TREND_RESULT } from './trend-schema.js';
 
 const temp = tempDir('pooldoc-trend-');
 afterAll(() => temp.cleanup());
@@ -20,6 +21,7 @@ describe('trend on NDJSON dumps', () => {
     const result = await runCli(['trend', file, '--json']);
     expect(result.code).toBe(1);
     const json = parseJson<TrendResult>(result);
+    TREND_RESULT.parse(json);
     expect(json.series).toHaveLength(1);
     const [entry] = json.series;
     expect(entry).toMatchObject({ source: file, samples: 1440, baseline: 'rolling-min', verdict: 'leak', heapLimit: 512 * MIB });
@@ -60,6 +62,7 @@ describe('trend on NDJSON dumps', () => {
     const result = await runCli(['trend', file, '--json']);
     expect(result.code).toBe(1);
     const json = parseJson<TrendResult>(result);
+    TREND_RESULT.parse(json);
     const pools = new Map(json.pools.map((pool) => [pool.name, pool]));
     expect(pools.get('main')).toMatchObject({ verdict: 'saturated', saturationEpisodes: 1, waitingMax: 5 });
     expect(pools.get('main')!.saturatedSeconds).toBeCloseTo(100, 0);
@@ -67,6 +70,17 @@ describe('trend on NDJSON dumps', () => {
     expect(json.unparsedLines).toBe(1);
     expect(json.problems[0].line).toBe(121);
     expect(result.stdout).not.toMatch(/hunter2/);
+  });
+
+  it('--metric maps a custom field onto heapUsed', async () => {
+    const series = syntheticHeap({ samples: 600, intervalMs: 10_000, leakBytesPerHour: 200 * MIB, sawtoothBytes: 10 * MIB, heapLimit: 1024 * MIB, seed: 14 });
+    const file = path.join(temp.dir, 'custom.ndjson');
+    const lines = Array.from(series.time, (time, index) => JSON.stringify({ at: time, app: { liveBytes: Math.round(series.columns.heapUsed![index]) }, heap_size_limit: 1024 * MIB }));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const result = await runCli(['trend', file, '--metric', 'app.liveBytes=heapUsed', '--json']);
+    const [entry] = parseJson<TrendResult>(result).series;
+    expect(entry.verdict).toBe('leak');
+    expect(entry.slopeBytesPerHour! / (200 * MIB)).toBeCloseTo(1, 1);
   });
 
   it('a missing file is exit 2 with one line naming it', async () => {
@@ -89,7 +103,6 @@ describe('trend on real --trace-gc logs', () => {
   for (const [label, node] of nodes) {
     it(`${label}: a leaking service is a leak at the rate it measured itself; a healthy one is not`, async () => {
       const dir = path.join(temp.dir, label.replace(' ', ''));
-      const { mkdirSync } = await import('node:fs');
       mkdirSync(dir, { recursive: true });
       const leakLog = await makeGcLog({ dir, name: 'leak.log', source: LEAKING_SERVICE, node: node() });
       const truth = JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as { bytesPerHour: number };
@@ -109,4 +122,34 @@ describe('trend on real --trace-gc logs', () => {
       expect(healthy.code).toBe(0);
     });
   }
+});
+
+describe('trend on real diagnostic reports', () => {
+  it('joins 14 reports of a leaking process into one series with the heap limit and calls it a leak', async () => {
+    const dir = path.join(temp.dir, 'reports');
+    mkdirSync(dir, { recursive: true });
+    // Retains ~4 MB between reports, 150 ms apart: reports carry heap used, the heap limit and RSS.
+    const script = `
+      process.report.directory = ${JSON.stringify(dir)};
+      const kept = [];
+      let written = 0;
+      const timer = setInterval(() => {
+        kept.push(Array.from({ length: 500000 }, (_, i) => i + 0.5));
+        process.report.writeReport();
+        if (++written === 14) clearInterval(timer);
+      }, 150);
+    `;
+    await runScript(script, { dir: temp.dir, name: 'reports.cjs' });
+    const files = readdirSync(dir).filter((name) => name.startsWith('report.')).map((name) => path.join(dir, name));
+    expect(files).toHaveLength(14);
+    const result = await runCli(['trend', ...files, '--json']);
+    const json = parseJson<TrendResult>(result);
+    TREND_RESULT.parse(json);
+    expect(json.series).toHaveLength(1);
+    const [entry] = json.series;
+    expect(entry.samples).toBe(14);
+    expect(entry.heapLimit!).toBeGreaterThan(100 * MIB);
+    expect(entry.verdict).toBe('leak');
+    expect(result.code).toBe(1);
+  });
 });

@@ -21,7 +21,7 @@ function report(): string {
   const flat = syntheticHeap({ samples: 1440, intervalMs: 15_000, sawtoothBytes: 60 * MIB, noiseBytes: 0.5 * MIB, heapLimit: 512 * MIB, seed: 22 });
   const verdicts = detectTrends([leaking, flat], []);
   const result = redact(trendJson(verdicts, { sockets: [], files: [], problems: [{ file: 'x.ndjson', line: 3, message: 'bad line password=hunter2' }], unparsedLines: 1 }, hasFindings(verdicts)));
-  return renderTrendHtml(result, verdicts, [leaking, flat], new Date(Date.UTC(2026, 10, 21)));
+  return renderTrendHtml(result, verdicts, [leaking, flat], [], new Date(Date.UTC(2026, 10, 21)));
 }
 
 describe('trend HTML report', () => {
@@ -33,6 +33,17 @@ describe('trend HTML report', () => {
     expect(html).toMatch(/<polyline /);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\b(src|href)=["']?https?:/i);
+  });
+
+  it('draws a pool chart with in use, max and waiting', () => {
+    const time = Float64Array.from({ length: 30 }, (_, index) => Date.UTC(2026, 10, 21) + index * 5000);
+    const pool = { source: 'p', name: 'pg main', time, inUse: time.map((_, index) => (index > 10 && index < 20 ? 10 : 3)), idle: new Float64Array(30), waiting: time.map((_, index) => (index > 10 && index < 20 ? 4 : 0)), max: new Float64Array(30).fill(10) };
+    const verdicts = detectTrends([], [pool]);
+    const result = trendJson(verdicts, { sockets: [], files: [], problems: [], unparsedLines: 0 }, hasFindings(verdicts));
+    const page = renderTrendHtml(result, verdicts, [], [pool]);
+    expect(page).toMatch(/class="badge bad">saturated</);
+    expect(page.match(/<polyline /g)).toHaveLength(3);
+    expect(page).toContain('<title>in use</title>');
   });
 
   it('redacts credentials and escapes input text', () => {
