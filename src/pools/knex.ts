@@ -36,6 +36,8 @@ export const knex: LibraryDefinition = {
     option('acquireConnectionTimeout', 'ms'),
     option('pool.maxConnectionLifetimeMillis', 'ms', { facet: 'maxLifetimeMs' }),
     option('pool.maxConnectionLifetimeJitterMillis', 'ms'),
+    // The connection (object, URL or env var): declared so an unresolved URL reads as unknown, not as "no params".
+    option('connection', 'string'),
     // pg Client startup parameters under `connection` (or its URL) still apply through knex (pg-idle-in-transaction).
     option('connection.idle_in_transaction_session_timeout', 'ms', { zero: 'unbounded', urlParams: ['idle_in_transaction_session_timeout'] }),
   ],

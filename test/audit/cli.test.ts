@@ -18,7 +18,9 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
-const CLEAN_PG = "import { Pool } from 'pg';\nexport const pool = new Pool({ max: 5, connectionTimeoutMillis: 1000, maxLifetimeSeconds: 1800, statement_timeout: 30000, idle_in_transaction_session_timeout: 60000 });\npool.on('error', () => undefined);\n";
+// Clean under every rule: bounded size, checkout, lifetime, statements and idle transactions.
+const CLEAN_PG =
+  "import { Pool } from 'pg';\nexport const pool = new Pool({ max: 5, connectionTimeoutMillis: 1000, maxLifetimeSeconds: 1800, statement_timeout: 30000, idle_in_transaction_session_timeout: 60000 });\npool.on('error', () => undefined);\n";
 const AGENT = "import http from 'node:http';\nexport const agent = new http.Agent({ maxSockets: 10 });\n";
 
 describe('pooldoc audit exit codes and output', () => {

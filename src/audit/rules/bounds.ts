@@ -3,6 +3,7 @@ import { getLibrary } from '../../pools/index.js';
 import type { OptionSpec } from '../../pools/library.js';
 import type { FacetValue, OptionValue, PoolConfig } from '../../pools/model.js';
 import { toFacet } from '../../pools/normalise.js';
+import { URL_OPTION_KEYS } from '../../pools/url.js';
 import { libraryLabel, optionLabel, showValue } from './describe.js';
 import type { MessageData, RuleContext } from './types.js';
 
@@ -28,6 +29,15 @@ export function optionNumber(value: OptionValue | undefined): number | undefined
 /** True when the option was written by the user (not a default, not unknowable). */
 export function isSet(value: OptionValue | undefined): value is OptionValue {
   return value?.origin === 'set';
+}
+
+/**
+ * An unset option that the library also reads from a connection URL, while that URL is not statically known
+ * (`connectionString: process.env.DATABASE_URL`): the URL may well set it, so it is unknown, not a default.
+ */
+export function mayComeFromUnknownUrl(config: PoolConfig, key: string): boolean {
+  if (!optionSpec(config, key)?.urlParams?.length) return false;
+  return URL_OPTION_KEYS.some((urlKey) => config.options[urlKey]?.origin === 'unknown');
 }
 
 /** The usual data of a finding about one option: library, option as written, its value. */
@@ -56,6 +66,7 @@ export interface BoundMessages {
  */
 export function checkBound(context: RuleContext<unknown>, config: PoolConfig, facet: FacetValue | undefined, messages: BoundMessages, maxMs?: number): void {
   if (!facet || facet.origin === 'unknown' || facet.value === undefined) return;
+  if (facet.origin === 'default' && mayComeFromUnknownUrl(config, facet.option)) return;
   const key = facet.option;
   if (facet.value === Infinity) {
     const messageId = facet.origin === 'default' ? messages.missing : messages.disabled;

@@ -12,6 +12,7 @@ ruleTable(pgIdleInTransaction, {
     { name: 'knex mysql is not postgres', pools: [{ library: 'knex', options: { client: 'mysql2' } }] },
     { name: 'typeorm mysql is not postgres', pools: [{ library: 'typeorm', options: { type: 'mysql' } }] },
     { name: 'pg value from an env var without fallback', pools: [{ library: 'pg', unknown: ['idle_in_transaction_session_timeout'] }] },
+    { name: 'knex connection URL from an env var may carry the param', pools: [{ library: 'knex', options: { client: 'pg' }, unknown: ['connection'] }] },
     { name: 'knex connection from a variable (opaque)', pools: [{ library: 'knex', options: { client: 'pg' }, opaque: ['connection'] }] },
   ],
   invalid: [

@@ -9,6 +9,7 @@ ruleTable(statementTimeout, {
     { name: 'mssql default requestTimeout 15 s', pools: [{ library: 'mssql' }] },
     { name: 'mariadb queryTimeout set', pools: [{ library: 'mariadb', options: { queryTimeout: 10_000 } }] },
     { name: 'statement_timeout from env without fallback is unknown', pools: [{ library: 'pg', unknown: ['statement_timeout'] }] },
+    { name: 'connectionString from an env var may carry ?statement_timeout=', pools: [{ library: 'pg', options: { max: 5 }, unknown: ['connectionString'] }] },
     { name: 'opaque spread may set it', pools: [{ library: 'mongodb', opaque: [''] }] },
     { name: 'no maxMs by default: a long batch timeout is a choice', pools: [{ library: 'pg', options: { statement_timeout: 3_600_000 } }] },
   ],
