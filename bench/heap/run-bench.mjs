@@ -7,7 +7,7 @@
 //   npm run bench -- --tools pooldoc,memlab --timeout 600
 //   npm run bench -- --file some.heapsnapshot
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { makeSnapshot, PRESETS } from './make-snapshot.mjs';
@@ -16,12 +16,13 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
 /** Peers get far more heap than they should need so that "OOM" means their design, not our limit (24 GB box). */
 const PEER_HEAP_MB = 16384;
-const DEFAULT_TIMEOUT_S = 300;
+/** MemLab needed minutes for 200 MB on the loaded 2-core box; 15 min lets it finish 1 GB if it can at all. */
+const DEFAULT_TIMEOUT_S = 900;
 
 /** Each tool: node arguments for one file, and how to read its one-line JSON summary from stdout. */
 const TOOLS = {
   pooldoc: {
-    label: 'pooldoc engine (parse+dominators+retained+summary)',
+    label: 'pooldoc engine (parse+dominators+retained+class summary)',
     args: (file) => [path.join(HERE, 'runners/pooldoc.mjs'), file],
   },
   'pooldoc-cli': {
@@ -67,8 +68,10 @@ function runTool(tool, file, timeoutS) {
     child.stdout.on('data', (chunk) => { if (stdout.length < 1 << 24) stdout += chunk; });
     child.stderr.on('data', (chunk) => { stderr += chunk; if (stderr.length > 1 << 20) stderr = stderr.slice(-(1 << 19)); });
     let timedOut = false;
-    // The child leads its own process group (detached), so one kill of the group ends time and the tool under it.
-    const timer = setTimeout(() => { timedOut = true; process.kill(-child.pid, 'SIGKILL'); }, timeoutS * 1000);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killTool(child.pid);
+    }, timeoutS * 1000);
     child.on('close', (code) => {
       clearTimeout(timer);
       const wallS = (performance.now() - started) / 1000;
@@ -90,6 +93,26 @@ function runTool(tool, file, timeoutS) {
       resolve({ tool, file, wallS, rssKb, status, summary });
     });
   });
+}
+
+/**
+ * Ends a timed-out tool: kill the tool under /usr/bin/time first so that time still reports its peak RSS, then,
+ * should anything be left, the whole process group (the child was spawned detached, so it leads its own group).
+ */
+function killTool(timePid) {
+  try {
+    const children = readFileSync(`/proc/${timePid}/task/${timePid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    for (const pid of children) process.kill(Number(pid), 'SIGKILL');
+  } catch {
+    // No /proc children list on this kernel: fall through to the group kill.
+  }
+  setTimeout(() => {
+    try {
+      process.kill(-timePid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }, 5000).unref();
 }
 
 /** One word for why a peer failed: OOM, a WASM trap, a signal, or the first error line. */
