@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import path from 'node:path';
 import { makeSnapshot, PRESETS } from './make-snapshot.mjs';
 
@@ -76,6 +77,8 @@ function runTool(tool, file, timeoutS) {
       clearTimeout(timer);
       const wallS = (performance.now() - started) / 1000;
       const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? NaN);
+      // CPU seconds (user + system) say more than wall time when other work shares the cores.
+      const cpuS = Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN);
       const exited = /Command (?:exited with non-zero status|terminated by signal) (\d+)/.exec(stderr);
       let status = 'ok';
       let summary;
@@ -90,7 +93,7 @@ function runTool(tool, file, timeoutS) {
           status = 'no result';
         }
       }
-      resolve({ tool, file, wallS, rssKb, status, summary });
+      resolve({ tool, file, wallS, cpuS, rssKb, status, summary });
     });
   });
 }
@@ -129,7 +132,7 @@ function fmtRatio(value, base) {
 }
 
 function printTable(results) {
-  const rows = [['file', 'tool', 'status', 'wall', 'peak RSS', 'wall ×', 'RSS ×', 'nodes', 'root retained']];
+  const rows = [['file', 'tool', 'status', 'wall', 'CPU', 'peak RSS', 'wall ×', 'CPU ×', 'RSS ×', 'nodes', 'root retained']];
   for (const file of [...new Set(results.map((r) => r.file))]) {
     const base = results.find((r) => r.file === file && r.tool === 'pooldoc' && r.status === 'ok');
     for (const r of results.filter((x) => x.file === file)) {
@@ -139,8 +142,10 @@ function printTable(results) {
         r.tool,
         r.status,
         `${r.wallS.toFixed(1)} s`,
+        Number.isFinite(r.cpuS) ? `${r.cpuS.toFixed(1)} s` : '–',
         Number.isFinite(r.rssKb) ? `${(r.rssKb / 1e6).toFixed(2)} GB` : '–',
         ok ? fmtRatio(r.wallS, base?.wallS) : '–',
+        ok ? fmtRatio(r.cpuS, base?.cpuS) : '–',
         Number.isFinite(r.rssKb) ? fmtRatio(r.rssKb, base?.rssKb) : '–',
         r.summary?.nodeCount?.toLocaleString('en-US') ?? '–',
         r.summary?.rootRetainedSize?.toLocaleString('en-US') ?? '–',
@@ -152,8 +157,9 @@ function printTable(results) {
   console.log(line(rows[0]));
   console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   for (const row of rows.slice(1)) console.log(line(row));
-  console.log('\nwall × and RSS × are ratios to the pooldoc engine row on the same file (higher = worse than pooldoc).');
-  console.log('Peak RSS is /usr/bin/time -v "Maximum resident set size" of the tool process. Machine: 2 shared cores; figures are noisy.');
+  console.log('\n× columns are ratios to the pooldoc engine row on the same file (higher = worse than pooldoc).');
+  console.log('CPU is user + system seconds; peak RSS is "Maximum resident set size"; both from /usr/bin/time -v of the tool process.');
+  console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; shared cores make wall times noisy.`);
 }
 
 const options = parseArgs(process.argv.slice(2));
@@ -165,7 +171,7 @@ for (const file of files) {
   for (const tool of options.tools) {
     process.stderr.write(`${tool} on ${path.basename(file)}… `);
     const result = await runTool(tool, file, options.timeoutS);
-    process.stderr.write(`${result.status} ${result.wallS.toFixed(1)} s ${(result.rssKb / 1e6).toFixed(2)} GB\n`);
+    process.stderr.write(`${result.status} ${result.wallS.toFixed(1)} s wall, ${result.cpuS.toFixed(1)} s CPU, ${(result.rssKb / 1e6).toFixed(2)} GB\n`);
     results.push(result);
   }
 }
