@@ -50,23 +50,35 @@ function internalChild(snapshot: HeapSnapshot, ordinal: number, name: string): n
   return -1;
 }
 
+/** Numeric value of each string (slot names like "12"), -1 for non-numeric ones; computed once per snapshot. */
+const numericNames = new WeakMap<HeapSnapshot, Int32Array>();
+
+function numericNameTable(snapshot: HeapSnapshot): Int32Array {
+  let table = numericNames.get(snapshot);
+  if (!table) {
+    table = new Int32Array(snapshot.strings.length);
+    snapshot.strings.forEach((text, index) => (table![index] = NUMERIC_NAME.test(text) && text.length < 10 ? Number(text) : -1));
+    numericNames.set(snapshot, table);
+  }
+  return table;
+}
+
 /**
  * Entries of a hash table (the `table` array of a Map/Set/WeakMap/WeakSet): its slot edges are named by slot
  * index. A Set entry is one visible slot (key); a Map entry is [key, value, chain], so a key and value both
  * visible show as two adjacent slots: entries = slots − adjacent pairs. (Matched `.size` on Node 20.)
  */
 export function hashTableEntries(snapshot: HeapSnapshot, table: number, pairs: boolean): number {
-  const { firstEdge, edgeType, edgeNameOrIndex, strings } = snapshot;
+  const { firstEdge, edgeType, edgeNameOrIndex } = snapshot;
   const { element, hidden } = snapshot.edgeTypes;
+  const numeric = numericNameTable(snapshot);
   let slots = 0;
   let adjacent = 0;
   let previous = -2;
   for (let edge = firstEdge[table]; edge < firstEdge[table + 1]; edge++) {
     const type = edgeType[edge];
-    const name = type === element || type === hidden ? String(edgeNameOrIndex[edge]) : strings[edgeNameOrIndex[edge]];
-    if (!NUMERIC_NAME.test(name)) continue;
-    const slot = Number(name);
-    if (slot === previous) continue; // A slot with both a strong and a weak edge is still one slot.
+    const slot = type === element || type === hidden ? edgeNameOrIndex[edge] : numeric[edgeNameOrIndex[edge]];
+    if (slot < 0 || slot === previous) continue; // Not a slot, or a slot with both a strong and a weak edge.
     slots++;
     if (slot === previous + 1) {
       adjacent++;

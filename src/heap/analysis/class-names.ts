@@ -90,7 +90,7 @@ export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
       classOf[ordinal] = fixed;
       continue;
     }
-    const shape = shapes.shapeOf.length > 0 ? shapes.shapeOf[ordinal] : 0;
+    const shape = type === object ? shapes.shapeOf(ordinal) : 0;
     const location = type === object ? (located.get(ordinal) ?? '') : '';
     if (shape === 0 && location === '') {
       const isDetached = type === native && detachedness[ordinal] === DETACHED;

@@ -31,10 +31,19 @@ export function computeDistances(snapshot: HeapSnapshot): Distances {
   const parentEdge = new Uint32Array(nodeCount);
   const queue = new Uint32Array(nodeCount);
 
+  // String-index flags, so the per-edge filter compares numbers, not strings.
+  const NATIVE_CONTEXT = 1, MAP_DESCRIPTORS = 2, SLOPPY_FUNCTION_MAP = 4;
+  const nameFlags = new Uint8Array(strings.length);
+  strings.forEach((text, index) => {
+    if (text === 'system / NativeContext') nameFlags[index] = NATIVE_CONTEXT;
+    else if (text === '(map descriptors)') nameFlags[index] = MAP_DESCRIPTORS;
+    else if (text === 'sloppy_function_map') nameFlags[index] = SLOPPY_FUNCTION_MAP;
+  });
   const isSkipped = (source: number, edge: number): boolean => {
     const sourceType = nodeType[source];
-    if (sourceType === hidden && strings[nodeName[source]] === 'system / NativeContext' && snapshot.edgeName(edge) === 'sloppy_function_map') return true;
-    if (sourceType === array && strings[nodeName[source]] === '(map descriptors)') {
+    const sourceFlags = nameFlags[nodeName[source]];
+    if (sourceType === hidden && sourceFlags === NATIVE_CONTEXT && snapshot.edgeHasStringName(edge) && nameFlags[edgeNameOrIndex[edge]] === SLOPPY_FUNCTION_MAP) return true;
+    if (sourceType === array && sourceFlags === MAP_DESCRIPTORS) {
       // Descriptor arrays: [0] count, [1] enum cache, then (key, type, descriptor) triples whose links may be
       // shared between maps and are not valid for all of them (crbug.com/413608).
       const index = parseInt(snapshot.edgeName(edge), 10);

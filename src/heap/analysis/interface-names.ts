@@ -19,35 +19,90 @@ export function formatPropertyName(name: string): string {
   return json.substring(1, json.length - 3);
 }
 
-export function isPlainObject(snapshot: HeapSnapshot, ordinal: number): boolean {
-  return snapshot.nodeType[ordinal] === snapshot.types.object && snapshot.nodeNameOf(ordinal) === 'Object';
+/** Flags the string indexes whose text is "Object" (V8 dedups its string table, but nothing requires it). */
+export function objectNameFlags(snapshot: HeapSnapshot): Uint8Array {
+  const flags = new Uint8Array(snapshot.strings.length);
+  snapshot.strings.forEach((text, index) => { if (text === 'Object') flags[index] = 1; });
+  return flags;
 }
 
-function inferDefinitions(snapshot: HeapSnapshot): Definition[] {
-  const { firstEdge, edgeType, edgeNameOrIndex, strings } = snapshot;
-  const property = snapshot.edgeTypes.property;
-  const candidates = new Map<string, Definition & { count: number }>();
-  let plainObjects = 0;
-  for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) {
-    if (!isPlainObject(snapshot, ordinal)) continue;
-    plainObjects++;
-    let name = '{';
-    const properties: string[] = [];
+/** All property edges of one plain object, in edge order: the shape is a function of this list alone. */
+interface Signature {
+  /** String indexes of the property edge names (`__proto__` included; the candidate name skips it). */
+  properties: number[];
+  count: number;
+  /** 1-based index of the matched definition; 0 = none (class "Object"). */
+  match: number;
+}
+
+/**
+ * Groups plain objects by the exact list of their property edge names. Thousands of objects share a few lists,
+ * so naming work is done once per list (DevTools does it per object). Keys pack string indexes as UTF-16 pairs.
+ */
+class SignatureIndex {
+  readonly byKey = new Map<string, Signature>();
+  readonly #snapshot: HeapSnapshot;
+  readonly #isObjectName: Uint8Array;
+
+  constructor(snapshot: HeapSnapshot) {
+    this.#snapshot = snapshot;
+    this.#isObjectName = objectNameFlags(snapshot);
+  }
+
+  /** The signature of a node, or undefined when it is not a plain object. `create` adds unseen ones. */
+  of(ordinal: number, create: boolean): Signature | undefined {
+    const { nodeType, nodeName, firstEdge, edgeType, edgeNameOrIndex } = this.#snapshot;
+    if (nodeType[ordinal] !== this.#snapshot.types.object || !this.#isObjectName[nodeName[ordinal]]) return undefined;
+    const property = this.#snapshot.edgeTypes.property;
+    let key = '';
     for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
       if (edgeType[edge] !== property) continue;
-      const edgeName = strings[edgeNameOrIndex[edge]];
-      if (edgeName === '__proto__') continue;
-      const formatted = formatPropertyName(edgeName);
-      if (name.length > 1 && name.length + formatted.length > MAX_INTERFACE_NAME_LENGTH) break;
-      if (name.length !== 1) name += ', ';
-      name += formatted;
-      properties.push(edgeName);
+      const name = edgeNameOrIndex[edge];
+      key += String.fromCharCode(name & 0xffff, name >>> 16);
     }
-    if (properties.length === 0) continue;
-    name += '}';
-    const candidate = candidates.get(name);
-    if (candidate) candidate.count++;
-    else candidates.set(name, { name, properties, count: 1 });
+    let signature = this.byKey.get(key);
+    if (!signature && create) {
+      const properties: number[] = [];
+      for (let i = 0; i < key.length; i += 2) properties.push(key.charCodeAt(i) | (key.charCodeAt(i + 1) << 16));
+      signature = { properties, count: 0, match: 0 };
+      this.byKey.set(key, signature);
+    }
+    return signature;
+  }
+}
+
+/** DevTools' candidate name of a property list: `{a, b, c}` cut at MAX_INTERFACE_NAME_LENGTH, `__proto__` skipped. */
+function candidateOf(strings: readonly string[], properties: number[]): Definition | undefined {
+  let name = '{';
+  const names: string[] = [];
+  for (const index of properties) {
+    const text = strings[index];
+    if (text === '__proto__') continue;
+    const formatted = formatPropertyName(text);
+    if (name.length > 1 && name.length + formatted.length > MAX_INTERFACE_NAME_LENGTH) break;
+    if (name.length !== 1) name += ', ';
+    name += formatted;
+    names.push(text);
+  }
+  return names.length === 0 ? undefined : { name: `${name}}`, properties: names };
+}
+
+function inferDefinitions(snapshot: HeapSnapshot, signatures: SignatureIndex): Definition[] {
+  let plainObjects = 0;
+  for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) {
+    const signature = signatures.of(ordinal, true);
+    if (!signature) continue;
+    signature.count++;
+    plainObjects++;
+  }
+  // Signatures are in order of first appearance, as DevTools' per-object candidate map: ties sort the same way.
+  const candidates = new Map<string, Definition & { count: number }>();
+  for (const signature of signatures.byKey.values()) {
+    const candidate = candidateOf(snapshot.strings, signature.properties);
+    if (!candidate) continue;
+    const existing = candidates.get(candidate.name);
+    if (existing) existing.count += signature.count;
+    else candidates.set(candidate.name, { ...candidate, count: signature.count });
   }
   const sorted = [...candidates.values()].sort((a, b) => b.count - a.count);
   const minCount = Math.max(MIN_OBJECTS_PER_INTERFACE, plainObjects / MIN_OBJECT_PROPORTION_PER_INTERFACE);
@@ -85,46 +140,43 @@ function buildTree(definitions: Definition[]): TreeNode {
   return root;
 }
 
-/** Shape names, and per node ordinal the 1-based index of its shape in `names` (0: no shape, class "Object"). */
+/** Shape names, and the 1-based shape index of a node (0: not a plain object, or no shape: class "Object"). */
 export interface PlainObjectShapes {
   names: string[];
-  shapeOf: Uint32Array;
+  shapeOf(ordinal: number): number;
+}
+
+/** The best definition for one property list, by DevTools' property-tree walk over the sorted names. */
+function matchOf(tree: TreeNode, strings: readonly string[], properties: number[]): number {
+  const fallback: MatchInfo = { name: 'Object', propertyCount: 0, index: Infinity };
+  const names = properties.map((index) => strings[index]).sort();
+  const states = new Set<TreeNode>([tree]);
+  let match = better(fallback, tree.match);
+  for (const name of names) {
+    for (const state of [...states]) {
+      if (state.greatestNext === null || name >= state.greatestNext) states.delete(state);
+      const next = state.next.get(name);
+      if (next) {
+        states.add(next);
+        match = better(match, next.match);
+      }
+    }
+  }
+  return match === fallback ? 0 : match.index + 1;
 }
 
 /**
- * Infers the shape name of each plain object (`Object` constructor). Mirrors DevTools' inferInterfaceDefinitions +
- * applyInterfaceDefinitions: an object matches a shape when it has all of the shape's properties; the match with
- * the most properties wins, then the most common shape.
+ * Infers the shape name of plain objects (`Object` constructor). Mirrors the bundled DevTools worker's
+ * inferInterfaceDefinitions + applyInterfaceDefinitions: shapes are the property lists shared by at least
+ * max(2, plain objects / 1000) objects; an object matches a shape when it has all of its properties; the match
+ * with the most properties wins, then the most common shape.
  */
 export function inferPlainObjectShapes(snapshot: HeapSnapshot): PlainObjectShapes {
-  const definitions = inferDefinitions(snapshot);
+  const signatures = new SignatureIndex(snapshot);
+  const definitions = inferDefinitions(snapshot, signatures);
   const names = definitions.map((definition) => definition.name);
-  const shapeOf = new Uint32Array(definitions.length === 0 ? 0 : snapshot.nodeCount);
-  if (definitions.length === 0) return { names, shapeOf };
+  if (definitions.length === 0) return { names, shapeOf: () => 0 };
   const tree = buildTree(definitions);
-  const fallback: MatchInfo = { name: 'Object', propertyCount: 0, index: Infinity };
-  const { firstEdge, edgeType, edgeNameOrIndex, strings } = snapshot;
-  const property = snapshot.edgeTypes.property;
-  for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) {
-    if (!isPlainObject(snapshot, ordinal)) continue;
-    const properties: string[] = [];
-    for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
-      if (edgeType[edge] === property) properties.push(strings[edgeNameOrIndex[edge]]);
-    }
-    properties.sort();
-    const states = new Set<TreeNode>([tree]);
-    let match = better(fallback, tree.match);
-    for (const name of properties) {
-      for (const state of [...states]) {
-        if (state.greatestNext === null || name >= state.greatestNext) states.delete(state);
-        const next = state.next.get(name);
-        if (next) {
-          states.add(next);
-          match = better(match, next.match);
-        }
-      }
-    }
-    if (match !== fallback) shapeOf[ordinal] = match.index + 1;
-  }
-  return { names, shapeOf };
+  for (const signature of signatures.byKey.values()) signature.match = matchOf(tree, snapshot.strings, signature.properties);
+  return { names, shapeOf: (ordinal) => signatures.of(ordinal, false)?.match ?? 0 };
 }

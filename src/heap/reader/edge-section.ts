@@ -1,9 +1,7 @@
-// Parses the `edges` array straight into edge columns, turning `to_node` node indexes into node ordinals.
+// The `edges` section: records of meta.edge_fields stored into edge columns, `to_node` turned into a node ordinal.
 import type { SnapshotLayout } from '../layout.js';
-import { BYTE, badInput, describeByte, isWhitespace, type SectionReader } from './bytes.js';
-import { openArray } from './number-list.js';
-
-const enum FieldKind { ignore, type, nameOrIndex, toNode }
+import { badInput } from './bytes.js';
+import { RecordSectionReader } from './record-section.js';
 
 /** The edge columns, indexed by edge ordinal. */
 export interface EdgeColumns {
@@ -18,93 +16,58 @@ export function allocateEdgeColumns(edgeCount: number): EdgeColumns {
   return { edgeType: new Uint8Array(edgeCount), edgeNameOrIndex: new Uint32Array(edgeCount), edgeTarget: new Uint32Array(edgeCount) };
 }
 
-export class EdgeSectionReader implements SectionReader {
-  done = false;
-  #opened = false;
-  #value = 0;
-  #inNumber = false;
-  #field = 0;
-  #ordinal = 0;
-  readonly #kinds: Uint8Array;
-  readonly #file: string;
-  readonly #layout: SnapshotLayout;
+/** Largest value a Uint32 column holds; bigger names are corrupt, not truncatable. */
+const MAX_UINT32 = 0xffff_ffff;
+
+export class EdgeSectionReader extends RecordSectionReader {
   readonly #columns: EdgeColumns;
+  readonly #typeOffset: number;
+  readonly #nameOffset: number;
+  readonly #toNodeOffset: number;
+  readonly #typeLimit: number;
+  readonly #nodeFieldCount: number;
+  readonly #nodeCount: number;
 
   constructor(file: string, layout: SnapshotLayout, columns: EdgeColumns) {
-    this.#file = file;
-    this.#layout = layout;
+    super(file, 'edges', layout.edgeFieldCount, layout.edgeCount);
     this.#columns = columns;
-    this.#kinds = new Uint8Array(layout.edgeFieldCount);
-    const kindByName: Record<string, FieldKind> = { type: FieldKind.type, name_or_index: FieldKind.nameOrIndex, to_node: FieldKind.toNode };
-    layout.edgeFields.forEach((name, index) => (this.#kinds[index] = kindByName[name] ?? FieldKind.ignore));
+    this.#typeOffset = layout.edgeTypeOffset;
+    this.#nameOffset = layout.edgeNameOffset;
+    this.#toNodeOffset = layout.edgeToNodeOffset;
+    this.#typeLimit = layout.edgeTypes.length;
+    this.#nodeFieldCount = layout.nodeFieldCount;
+    this.#nodeCount = layout.nodeCount;
   }
 
-  consume(bytes: Buffer, start: number, end: number, base: number): number {
-    let i = start;
-    if (!this.#opened) {
-      i = openArray(bytes, i, end, base, this.#file, 'edges');
-      if (i < 0) return end;
-      this.#opened = true;
-    }
+  protected commitRows(values: Float64Array, rowCount: number, firstOrdinal: number, offset: number): void {
     const { edgeType, edgeNameOrIndex, edgeTarget } = this.#columns;
-    const kinds = this.#kinds;
-    const fieldCount = kinds.length;
-    const edgeCount = this.#layout.edgeCount;
-    const nodeFieldCount = this.#layout.nodeFieldCount;
-    const nodeIndexLimit = this.#layout.nodeCount * nodeFieldCount;
-    const typeLimit = this.#layout.edgeTypes.length;
-    let value = this.#value;
-    let inNumber = this.#inNumber;
-    let field = this.#field;
-    let ordinal = this.#ordinal;
-    for (; i < end; i++) {
-      const byte = bytes[i];
-      if (byte >= BYTE.zero && byte <= BYTE.nine) {
-        value = value * 10 + (byte - BYTE.zero);
-        inNumber = true;
-        continue;
+    const fieldCount = this.fieldCount;
+    const typeOffset = this.#typeOffset, nameOffset = this.#nameOffset, toNodeOffset = this.#toNodeOffset;
+    const typeLimit = this.#typeLimit;
+    const nodeFieldCount = this.#nodeFieldCount;
+    const nodeCount = this.#nodeCount;
+    for (let row = 0, at = 0, ordinal = firstOrdinal; row < rowCount; row++, at += fieldCount, ordinal++) {
+      const type = values[at + typeOffset];
+      const name = values[at + nameOffset];
+      const toNode = values[at + toNodeOffset];
+      // The file stores node indexes (ordinal × node field count); anything else is corrupt.
+      const target = toNode / nodeFieldCount;
+      if (type >= typeLimit || name > MAX_UINT32 || target >= nodeCount || target !== Math.floor(target)) {
+        this.#reject(type, name, toNode, offset);
       }
-      if (inNumber) {
-        if (ordinal >= edgeCount) badInput(this.#file, base + i, `"edges" holds more than edge_count (${edgeCount}) edges`);
-        switch (kinds[field]) {
-          case FieldKind.type:
-            if (value >= typeLimit) badInput(this.#file, base + i, `edge type ${value} is not declared in meta.edge_types`);
-            edgeType[ordinal] = value;
-            break;
-          case FieldKind.nameOrIndex:
-            if (value > 0xffff_ffff) badInput(this.#file, base + i, `edge name index ${value} is out of range`);
-            edgeNameOrIndex[ordinal] = value;
-            break;
-          case FieldKind.toNode:
-            // The file stores node indexes (ordinal × node field count); anything else is corrupt.
-            if (value >= nodeIndexLimit || value % nodeFieldCount !== 0) {
-              badInput(this.#file, base + i, `edge target ${value} is not a node index (node_count ${this.#layout.nodeCount} × ${nodeFieldCount} fields)`);
-            }
-            edgeTarget[ordinal] = value / nodeFieldCount;
-            break;
-        }
-        value = 0;
-        inNumber = false;
-        if (++field === fieldCount) {
-          field = 0;
-          ordinal++;
-        }
-      }
-      if (byte === BYTE.comma || isWhitespace(byte)) continue;
-      if (byte === BYTE.closeBracket) {
-        if (field !== 0 || ordinal !== edgeCount) {
-          badInput(this.#file, base + i, `"edges" holds ${ordinal * fieldCount + field} values, the header promises ${edgeCount} × ${fieldCount}`);
-        }
-        this.done = true;
-        i++;
-        break;
-      }
-      badInput(this.#file, base + i, `bad number in "edges": unexpected ${describeByte(byte)}`);
+      edgeType[ordinal] = type;
+      edgeNameOrIndex[ordinal] = name;
+      edgeTarget[ordinal] = target;
     }
-    this.#value = value;
-    this.#inNumber = inNumber;
-    this.#field = field;
-    this.#ordinal = ordinal;
-    return i;
+  }
+
+  #reject(type: number, name: number, toNode: number, offset: number): never {
+    if (type >= this.#typeLimit) badInput(this.file, offset, `edge type ${type} is not declared in meta.edge_types`);
+    if (name > MAX_UINT32) badInput(this.file, offset, `edge name index ${name} is out of range`);
+    return badInput(this.file, offset, `edge target ${toNode} is not a node index (node_count ${this.#nodeCount} × ${this.#nodeFieldCount} fields)`);
+  }
+
+  protected finishSection(): void {
+    // Counts are checked by the record reader; edges have no other whole-section invariant.
   }
 }

@@ -1,10 +1,7 @@
-// Parses the `nodes` array digit by digit straight into per-field typed-array columns (no intermediate numbers[]).
+// The `nodes` section: records of meta.node_fields stored into per-field typed-array columns by node ordinal.
 import type { SnapshotLayout } from '../layout.js';
-import { BYTE, badInput, describeByte, isWhitespace, type SectionReader } from './bytes.js';
-import { openArray } from './number-list.js';
-
-/** What to do with each node field; chosen by field name from `meta.node_fields`. */
-const enum FieldKind { ignore, type, name, id, selfSize, edgeCount, detachedness }
+import { badInput } from './bytes.js';
+import { RecordSectionReader } from './record-section.js';
 
 /** The node columns this reader fills (sized from the header's node_count), indexed by node ordinal. */
 export interface NodeColumns {
@@ -31,98 +28,55 @@ export function allocateNodeColumns(nodeCount: number): NodeColumns {
   };
 }
 
-export class NodeSectionReader implements SectionReader {
-  done = false;
-  #opened = false;
-  #value = 0;
-  #inNumber = false;
-  #field = 0;
-  #ordinal = 0;
-  #edgeSum = 0;
-  readonly #kinds: Uint8Array;
-  readonly #file: string;
-  readonly #layout: SnapshotLayout;
+export class NodeSectionReader extends RecordSectionReader {
   readonly #columns: NodeColumns;
+  readonly #typeOffset: number;
+  readonly #nameOffset: number;
+  readonly #idOffset: number;
+  readonly #selfSizeOffset: number;
+  readonly #edgeCountOffset: number;
+  /** -1 when absent: the row then has no such field and the column stays 0. */
+  readonly #detachednessOffset: number;
+  readonly #typeLimit: number;
+  readonly #edgeCount: number;
+  #edgeSum = 0;
 
   constructor(file: string, layout: SnapshotLayout, columns: NodeColumns) {
-    this.#file = file;
-    this.#layout = layout;
+    super(file, 'nodes', layout.nodeFieldCount, layout.nodeCount);
     this.#columns = columns;
-    this.#kinds = new Uint8Array(layout.nodeFieldCount);
-    const kindByName: Record<string, FieldKind> = {
-      type: FieldKind.type, name: FieldKind.name, id: FieldKind.id, self_size: FieldKind.selfSize,
-      edge_count: FieldKind.edgeCount, detachedness: FieldKind.detachedness,
-    };
-    layout.nodeFields.forEach((name, index) => (this.#kinds[index] = kindByName[name] ?? FieldKind.ignore));
+    this.#typeOffset = layout.nodeTypeOffset;
+    this.#nameOffset = layout.nodeNameOffset;
+    this.#idOffset = layout.nodeIdOffset;
+    this.#selfSizeOffset = layout.nodeSelfSizeOffset;
+    this.#edgeCountOffset = layout.nodeEdgeCountOffset;
+    this.#detachednessOffset = layout.nodeDetachednessOffset;
+    this.#typeLimit = layout.nodeTypes.length;
+    this.#edgeCount = layout.edgeCount;
   }
 
-  consume(bytes: Buffer, start: number, end: number, base: number): number {
-    let i = start;
-    if (!this.#opened) {
-      i = openArray(bytes, i, end, base, this.#file, 'nodes');
-      if (i < 0) return end;
-      this.#opened = true;
-    }
-    // Hot loop: state preloaded into locals and written back on exit.
+  protected commitRows(values: Float64Array, rowCount: number, firstOrdinal: number, offset: number): void {
     const { nodeType, nodeName, nodeId, selfSize, detachedness, firstEdge } = this.#columns;
-    const kinds = this.#kinds;
-    const fieldCount = kinds.length;
-    const nodeCount = this.#layout.nodeCount;
-    const edgeCount = this.#layout.edgeCount;
-    const typeLimit = this.#layout.nodeTypes.length;
-    let value = this.#value;
-    let inNumber = this.#inNumber;
-    let field = this.#field;
-    let ordinal = this.#ordinal;
+    const fieldCount = this.fieldCount;
+    const typeOffset = this.#typeOffset, nameOffset = this.#nameOffset, idOffset = this.#idOffset;
+    const selfSizeOffset = this.#selfSizeOffset, edgeCountOffset = this.#edgeCountOffset, detachednessOffset = this.#detachednessOffset;
+    const typeLimit = this.#typeLimit;
     let edgeSum = this.#edgeSum;
-    for (; i < end; i++) {
-      const byte = bytes[i];
-      if (byte >= BYTE.zero && byte <= BYTE.nine) {
-        value = value * 10 + (byte - BYTE.zero);
-        inNumber = true;
-        continue;
-      }
-      if (inNumber) {
-        if (ordinal >= nodeCount) badInput(this.#file, base + i, `"nodes" holds more than node_count (${nodeCount}) nodes`);
-        switch (kinds[field]) {
-          case FieldKind.type:
-            if (value >= typeLimit) badInput(this.#file, base + i, `node type ${value} is not declared in meta.node_types`);
-            nodeType[ordinal] = value;
-            break;
-          case FieldKind.name: nodeName[ordinal] = value; break;
-          case FieldKind.id: nodeId[ordinal] = value; break;
-          case FieldKind.selfSize: selfSize[ordinal] = value; break;
-          case FieldKind.edgeCount:
-            edgeSum += value;
-            if (edgeSum > edgeCount) badInput(this.#file, base + i, `node edge counts add up to more than edge_count (${edgeCount})`);
-            firstEdge[ordinal + 1] = edgeSum;
-            break;
-          case FieldKind.detachedness: detachedness[ordinal] = value; break;
-        }
-        value = 0;
-        inNumber = false;
-        if (++field === fieldCount) {
-          field = 0;
-          ordinal++;
-        }
-      }
-      if (byte === BYTE.comma || isWhitespace(byte)) continue;
-      if (byte === BYTE.closeBracket) {
-        if (field !== 0 || ordinal !== nodeCount) {
-          badInput(this.#file, base + i, `"nodes" holds ${ordinal * fieldCount + field} values, the header promises ${nodeCount} × ${fieldCount}`);
-        }
-        if (edgeSum !== edgeCount) badInput(this.#file, base + i, `node edge counts add up to ${edgeSum}, the header says edge_count ${edgeCount}`);
-        this.done = true;
-        i++;
-        break;
-      }
-      badInput(this.#file, base + i, `bad number in "nodes": unexpected ${describeByte(byte)}`);
+    for (let row = 0, at = 0, ordinal = firstOrdinal; row < rowCount; row++, at += fieldCount, ordinal++) {
+      const type = values[at + typeOffset];
+      if (type >= typeLimit) badInput(this.file, offset, `node type ${type} is not declared in meta.node_types`);
+      nodeType[ordinal] = type;
+      nodeName[ordinal] = values[at + nameOffset];
+      nodeId[ordinal] = values[at + idOffset];
+      selfSize[ordinal] = values[at + selfSizeOffset];
+      if (detachednessOffset >= 0) detachedness[ordinal] = values[at + detachednessOffset];
+      edgeSum += values[at + edgeCountOffset];
+      firstEdge[ordinal + 1] = edgeSum;
     }
-    this.#value = value;
-    this.#inNumber = inNumber;
-    this.#field = field;
-    this.#ordinal = ordinal;
+    if (edgeSum > this.#edgeCount) badInput(this.file, offset, `node edge counts add up to more than edge_count (${this.#edgeCount})`);
     this.#edgeSum = edgeSum;
-    return i;
+  }
+
+  protected finishSection(offset: number): void {
+    if (this.#edgeSum !== this.#edgeCount) badInput(this.file, offset, `node edge counts add up to ${this.#edgeSum}, the header says edge_count ${this.#edgeCount}`);
   }
 }

@@ -1,0 +1,130 @@
+// Parses a flat array of unsigned integers grouped in fixed-size records (the `nodes` and `edges` sections).
+import { BYTE, badInput, describeByte, type SectionReader } from './bytes.js';
+import { openArray } from './number-list.js';
+
+/** Separator bytes between numbers: comma and JSON whitespace. Anything else that is not a digit is an error. */
+function isSeparator(byte: number): boolean {
+  return byte === BYTE.comma || byte === BYTE.newline || byte === BYTE.space || byte === BYTE.carriageReturn || byte === BYTE.tab;
+}
+
+/** Numbers scanned per batch before the subclass stores them: 1 M doubles = 8 MB, reused for the whole section. */
+const BATCH_VALUES = 1 << 20;
+
+/**
+ * Reads digits straight from bytes into a reusable batch of numbers; each full batch of complete records goes to
+ * `commitRows`, a tight loop of the subclass that stores fields into typed-array columns. Two simple loops beat
+ * one loop that does both (measured: about 2×). A number cut by a chunk boundary is carried in `#value`.
+ */
+export abstract class RecordSectionReader implements SectionReader {
+  done = false;
+  protected readonly file: string;
+  protected readonly section: string;
+  protected readonly recordCount: number;
+  protected readonly fieldCount: number;
+  readonly #batch: Float64Array;
+  #batchLength = 0;
+  #opened = false;
+  #value = 0;
+  #inNumber = false;
+  /** Records committed so far. */
+  #ordinal = 0;
+
+  constructor(file: string, section: string, fieldCount: number, recordCount: number) {
+    this.file = file;
+    this.section = section;
+    this.recordCount = recordCount;
+    this.fieldCount = fieldCount;
+    // Never larger than the section itself (small snapshots, many parsers in tests), always at least one record.
+    const wanted = Math.min(BATCH_VALUES, recordCount * fieldCount);
+    this.#batch = new Float64Array(Math.max(fieldCount, wanted - (wanted % fieldCount)));
+  }
+
+  /**
+   * Stores `rowCount` complete records from `values` (fieldCount numbers each), the first being record
+   * `firstOrdinal`; `offset` is a file offset near them, for error messages.
+   */
+  protected abstract commitRows(values: Float64Array, rowCount: number, firstOrdinal: number, offset: number): void;
+
+  /** Checks whole-section invariants once the closing bracket is read. */
+  protected abstract finishSection(offset: number): void;
+
+  consume(bytes: Buffer, start: number, end: number, base: number): number {
+    let i = start;
+    if (!this.#opened) {
+      i = openArray(bytes, i, end, base, this.file, this.section);
+      if (i < 0) return end;
+      this.#opened = true;
+    }
+    const batch = this.#batch;
+    const capacity = batch.length;
+    let length = this.#batchLength;
+    let value = this.#value;
+    if (this.#inNumber) {
+      // Finish the number the previous chunk cut.
+      while (i < end) {
+        const digit = bytes[i] - BYTE.zero;
+        if (digit >>> 0 > 9) break;
+        value = value * 10 + digit;
+        i++;
+      }
+      if (i === end) {
+        this.#value = value;
+        return end;
+      }
+      this.#inNumber = false;
+      batch[length++] = value;
+      if (length === capacity) length = this.#flush(length, base + i);
+    }
+    for (;;) {
+      while (i < end && isSeparator(bytes[i])) i++;
+      if (i >= end) break;
+      const byte = bytes[i];
+      let digit = byte - BYTE.zero;
+      if (digit >>> 0 > 9) {
+        if (byte !== BYTE.closeBracket) badInput(this.file, base + i, `bad number in "${this.section}": unexpected ${describeByte(byte)}`);
+        length = this.#flush(length, base + i);
+        const values = this.#ordinal * this.fieldCount + length;
+        if (values !== this.recordCount * this.fieldCount) {
+          badInput(this.file, base + i, `"${this.section}" holds ${values} values, the header promises ${this.recordCount} × ${this.fieldCount}`);
+        }
+        this.finishSection(base + i);
+        this.done = true;
+        i++;
+        break;
+      }
+      value = digit;
+      i++;
+      while (i < end) {
+        digit = bytes[i] - BYTE.zero;
+        if (digit >>> 0 > 9) break;
+        value = value * 10 + digit;
+        i++;
+      }
+      if (i === end) {
+        // The number may go on in the next chunk.
+        this.#inNumber = true;
+        break;
+      }
+      batch[length++] = value;
+      if (length === capacity) length = this.#flush(length, base + i);
+    }
+    this.#batchLength = length;
+    this.#value = value;
+    return i;
+  }
+
+  /** Commits the complete records of the batch; moves a partial record to its start. Returns the new length. */
+  #flush(length: number, offset: number): number {
+    const fieldCount = this.fieldCount;
+    const rows = Math.floor(length / fieldCount);
+    if (rows === 0) return length;
+    if (this.#ordinal + rows > this.recordCount) {
+      badInput(this.file, offset, `"${this.section}" holds more than the ${this.recordCount} records the header promises`);
+    }
+    this.commitRows(this.#batch, rows, this.#ordinal, offset);
+    this.#ordinal += rows;
+    const used = rows * fieldCount;
+    this.#batch.copyWithin(0, used, length);
+    return length - used;
+  }
+}
