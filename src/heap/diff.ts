@@ -125,10 +125,12 @@ export class SnapshotSeriesTracker {
   #added = 0;
   #firstDigest?: ClassDigest;
   #collections = new Map<number, { kind: string; name: string; entries: number[]; retainedSize: number[] }>();
-  /** Candidate objects: ids, type name, name, and retained size per snapshot (one Float64Array per snapshot). */
+  /** Candidate objects, column-wise: id, interned identity, and retained size per snapshot (one column each). */
   #objectIds = new Uint32Array(0);
-  #objectNames: string[] = [];
+  #objectIdentity = new Uint32Array(0);
   #objectRetained: Float64Array[] = [];
+  #identities: string[] = [];
+  #identityIds = new Map<string, number>();
 
   constructor(snapshotCount: number) {
     this.#snapshotCount = snapshotCount;
@@ -156,34 +158,49 @@ export class SnapshotSeriesTracker {
     for (const id of this.#collections.keys()) if (!seen.has(id)) this.#collections.delete(id);
   }
 
+  /** Interned "type\0name" of a node: millions of candidates share a few thousand identities. */
+  #identityOf(snapshot: HeapSnapshot, ordinal: number): number {
+    const key = `${snapshot.nodeTypeName(ordinal)}\u0000${snapshot.nodeNameOf(ordinal)}`;
+    let id = this.#identityIds.get(key);
+    if (id === undefined) {
+      id = this.#identities.push(key) - 1;
+      this.#identityIds.set(key, id);
+    }
+    return id;
+  }
+
   #addObjects(input: DiffInput, index: number): void {
     const { snapshot, retainedSize } = input;
     const tracked = trackedTypeCodes(snapshot);
     if (index === 0) {
-      const ids: number[] = [];
-      const retained: number[] = [];
-      for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) {
+      let count = 0;
+      for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) if (tracked.has(snapshot.nodeType[ordinal])) count++;
+      this.#objectIds = new Uint32Array(count);
+      this.#objectIdentity = new Uint32Array(count);
+      const retained = new Float64Array(count);
+      for (let ordinal = 0, i = 0; ordinal < snapshot.nodeCount; ordinal++) {
         if (!tracked.has(snapshot.nodeType[ordinal])) continue;
-        ids.push(snapshot.nodeId[ordinal]);
-        retained.push(retainedSize[ordinal]);
-        this.#objectNames.push(`${snapshot.nodeTypeName(ordinal)}\u0000${snapshot.nodeNameOf(ordinal)}`);
+        this.#objectIds[i] = snapshot.nodeId[ordinal];
+        this.#objectIdentity[i] = this.#identityOf(snapshot, ordinal);
+        retained[i++] = retainedSize[ordinal];
       }
-      this.#objectIds = Uint32Array.from(ids);
-      this.#objectRetained = [Float64Array.from(retained)];
+      this.#objectRetained = [retained];
       return;
     }
     // Keep ids still present with the same type and name (MemLab drops an id whose node changed identity).
-    const keep: number[] = [];
-    const current: number[] = [];
+    const keep = new Uint32Array(this.#objectIds.length);
+    const current = new Float64Array(this.#objectIds.length);
+    let kept = 0;
     for (let i = 0; i < this.#objectIds.length; i++) {
       const ordinal = snapshot.ordinalOfId(this.#objectIds[i]);
-      if (ordinal < 0 || `${snapshot.nodeTypeName(ordinal)}\u0000${snapshot.nodeNameOf(ordinal)}` !== this.#objectNames[i]) continue;
-      keep.push(i);
-      current.push(retainedSize[ordinal]);
+      if (ordinal < 0 || this.#identityOf(snapshot, ordinal) !== this.#objectIdentity[i]) continue;
+      keep[kept] = i;
+      current[kept++] = retainedSize[ordinal];
     }
-    this.#objectIds = Uint32Array.from(keep, (i) => this.#objectIds[i]);
-    this.#objectNames = keep.map((i) => this.#objectNames[i]);
-    this.#objectRetained = [...this.#objectRetained.map((column) => Float64Array.from(keep, (i) => column[i])), Float64Array.from(current)];
+    const survivors = keep.subarray(0, kept);
+    this.#objectIds = survivors.map((i) => this.#objectIds[i]);
+    this.#objectIdentity = survivors.map((i) => this.#objectIdentity[i]);
+    this.#objectRetained = [...this.#objectRetained.map((column) => Float64Array.from(survivors, (i) => column[i])), current.slice(0, kept)];
   }
 
   /**
@@ -209,7 +226,7 @@ export class SnapshotSeriesTracker {
     for (let i = 0; i < this.#objectIds.length; i++) if (final[i] > first[i]) grown.push(i);
     grown.sort((a, b) => final[b] - first[b] - (final[a] - first[a]) || final[a] - final[b]);
     const objects = grown.slice(0, objectLimit).map((i) => {
-      const [type, name] = this.#objectNames[i].split('\u0000');
+      const [type, name] = this.#identities[this.#objectIdentity[i]].split('\u0000');
       return { id: this.#objectIds[i], kind: type, name, path: pathOfId(this.#objectIds[i]), entries: [], retainedSize: this.#objectRetained.map((column) => column[i]) };
     });
     return { classes, collections, objects };
