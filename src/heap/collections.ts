@@ -113,9 +113,14 @@ function collectionEntries(snapshot: HeapSnapshot, ordinal: number, kindOut: Uin
     kindOut[0] = kind;
     return elementCount;
   }
-  // Objects: numeric keys are element edges, named ones property edges (minus the prototype link).
-  const properties = countEdges(snapshot, ordinal, snapshot.edgeTypes.property) - 1;
-  const entries = Math.max(0, properties) + elementCount;
+  // Objects: numeric keys are element edges, named ones property edges (the prototype link is not a key).
+  const { firstEdge, edgeType, edgeNameOrIndex, strings } = snapshot;
+  const property = snapshot.edgeTypes.property;
+  let properties = 0;
+  for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
+    if (edgeType[edge] === property && strings[edgeNameOrIndex[edge]] !== '__proto__') properties++;
+  }
+  const entries = properties + elementCount;
   if (entries < DICTIONARY_MIN_PROPERTIES) return -1;
   kindOut[0] = OBJECT_KIND;
   return entries;

@@ -1,5 +1,6 @@
 // DevTools' Statistics view as data (code, strings, JS arrays, typed arrays, system, native), from post-transfer sizes.
 import type { HeapAnalysis } from './analyze.js';
+import type { HeapSnapshot } from './snapshot.js';
 
 export interface HeapStatistics {
   /** All self sizes (the root's retained size). */
@@ -23,13 +24,24 @@ export interface HeapStatistics {
 /** V8's native node for an ArrayBuffer's backing store. */
 const BACKING_STORE_NAME = 'system / JSArrayBufferData';
 
+/** Retainer count of every node, capped at 2 (1 byte per node instead of a full reverse index). */
+function singleRetainerFlags(snapshot: HeapSnapshot): Uint8Array {
+  const counts = new Uint8Array(snapshot.nodeCount);
+  const { edgeTarget } = snapshot;
+  for (let edge = 0; edge < edgeTarget.length; edge++) {
+    const target = edgeTarget[edge];
+    if (counts[target] < 2) counts[target]++;
+  }
+  return counts;
+}
+
 /** Mirrors the Statistics view of the DevTools heap snapshot worker bundled by chrome-devtools-mcp. */
 export function heapStatistics(analysis: HeapAnalysis): HeapStatistics {
   const { snapshot, shallowSize } = analysis;
   const { nodeType, nodeName, strings, firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
   const { native, code, string, consString, slicedString, hidden } = snapshot.types;
   const internal = snapshot.edgeTypes.internal;
-  const retainerCount = analysis.retainers.first;
+  const singlyRetained = singleRetainerFlags(snapshot);
   let sizeNative = snapshot.layout.extraNativeBytes, sizeTyped = 0, sizeCode = 0, sizeStrings = 0, sizeArrays = 0, sizeSystem = 0;
   for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) {
     const size = shallowSize[ordinal];
@@ -49,7 +61,7 @@ export function heapStatistics(analysis: HeapAnalysis): HeapStatistics {
         if (edgeType[edge] !== internal || strings[edgeNameOrIndex[edge]] !== 'elements') continue;
         const elements = edgeTarget[edge];
         // The store counts only when the array is its sole retainer (else it is shared, e.g. copy-on-write).
-        if (retainerCount[elements + 1] - retainerCount[elements] === 1) sizeArrays += shallowSize[elements];
+        if (singlyRetained[elements] === 1) sizeArrays += shallowSize[elements];
         break;
       }
     }

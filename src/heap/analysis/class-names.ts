@@ -37,18 +37,36 @@ function typeClassName(typeName: string): string | undefined {
   }
 }
 
-/** Source location of located nodes (V8 records the constructor's position for objects, the function's for closures). */
-function locationByOrdinal(snapshot: HeapSnapshot): Map<number, string> {
+/** Constructor locations of objects: location id per located object ordinal, and the distinct location texts. */
+interface ObjectLocations {
+  idOf: Map<number, number>;
+  texts: string[];
+}
+
+/** V8 records the constructor's position for objects (and the function's for closures, which DevTools ignores here). */
+function objectLocations(snapshot: HeapSnapshot): ObjectLocations {
   const fields = snapshot.layout.locationFields;
   const width = fields.length;
   const [objectOffset, scriptOffset, lineOffset, columnOffset] = ['object_index', 'script_id', 'line', 'column'].map((name) => fields.indexOf(name));
-  const result = new Map<number, string>();
-  if (width === 0 || objectOffset < 0) return result;
+  const idOf = new Map<number, number>();
+  const texts: string[] = [];
+  if (width === 0 || objectOffset < 0) return { idOf, texts };
+  const idByText = new Map<string, number>();
   const rows = snapshot.locations;
+  const object = snapshot.types.object;
   for (let i = 0; i + width <= rows.length; i += width) {
-    result.set(rows[i + objectOffset], `${rows[i + scriptOffset]}:${rows[i + lineOffset]}:${rows[i + columnOffset]}`);
+    const ordinal = rows[i + objectOffset];
+    if (snapshot.nodeType[ordinal] !== object) continue;
+    const text = `${rows[i + scriptOffset]}:${rows[i + lineOffset]}:${rows[i + columnOffset]}`;
+    let id = idByText.get(text);
+    if (id === undefined) {
+      id = texts.length;
+      texts.push(text);
+      idByText.set(text, id);
+    }
+    idOf.set(ordinal, id);
   }
-  return result;
+  return { idOf, texts };
 }
 
 /**
@@ -60,7 +78,9 @@ export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
   const { object, native } = snapshot.types;
   const detachedness = propagateDetachedness(snapshot);
   const shapes = inferPlainObjectShapes(snapshot);
-  const located = locationByOrdinal(snapshot);
+  const located = objectLocations(snapshot);
+  // Located classes by (location id, name string index), as one number: no string keys per node.
+  const locatedClass = new Map<number, number>();
   const names: string[] = [];
   const locations: string[] = [];
   const idByKey = new Map<string, number>();
@@ -82,6 +102,8 @@ export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
   // Unlocated objects and natives share a class per name string: cache by string index (detached natives apart).
   const byName = new Int32Array(strings.length).fill(-1);
   const detachedByName = new Int32Array(strings.length).fill(-1);
+  const shapeClass = new Int32Array(shapes.names.length + 1).fill(-1);
+  const nameKeyStride = strings.length + shapes.names.length + 1;
   const classOf = new Uint32Array(nodeCount);
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
     const type = nodeType[ordinal];
@@ -91,8 +113,8 @@ export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
       continue;
     }
     const shape = type === object ? shapes.shapeOf(ordinal) : 0;
-    const location = type === object ? (located.get(ordinal) ?? '') : '';
-    if (shape === 0 && location === '') {
+    const locationId = type === object && located.idOf.size > 0 ? (located.idOf.get(ordinal) ?? -1) : -1;
+    if (shape === 0 && locationId < 0) {
       const isDetached = type === native && detachedness[ordinal] === DETACHED;
       const cache = isDetached ? detachedByName : byName;
       const nameIndex = nodeName[ordinal];
@@ -100,8 +122,21 @@ export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
       classOf[ordinal] = cache[nameIndex];
       continue;
     }
-    const name = shape > 0 ? shapes.names[shape - 1] : shortenTagName(strings[nodeName[ordinal]]);
-    classOf[ordinal] = classId(name, location);
+    if (locationId < 0) {
+      if (shapeClass[shape] < 0) shapeClass[shape] = classId(shapes.names[shape - 1], '');
+      classOf[ordinal] = shapeClass[shape];
+      continue;
+    }
+    // Name keys: string indexes, then shape numbers after them, so the two never collide.
+    const nameKey = shape > 0 ? strings.length + shape : nodeName[ordinal];
+    const key = locationId * nameKeyStride + nameKey;
+    let id = locatedClass.get(key);
+    if (id === undefined) {
+      const name = shape > 0 ? shapes.names[shape - 1] : shortenTagName(strings[nodeName[ordinal]]);
+      id = classId(name, located.texts[locationId]);
+      locatedClass.set(key, id);
+    }
+    classOf[ordinal] = id;
   }
   return { classOf, names, locations };
 }

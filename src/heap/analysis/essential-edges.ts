@@ -11,11 +11,22 @@ import { WeakMapEdgeNames } from './weakmap-edges.js';
  * - a WeakMap value is retained by its key and its table together; DevTools keeps the key's edge and drops the
  *   `internal` ephemeron edge leaving the table itself (name says `table @<source id>`).
  */
-export function computeEssentialEdges(snapshot: HeapSnapshot, pageOwned: Uint8Array): Uint8Array {
+export interface EssentialEdges {
+  /** One bit per edge (bit e of byte e >> 3). */
+  bits: Uint8Array;
+  /** Number of essential edges into each node, shifted by one (inDegree[o + 1]): a ready-made CSR count array. */
+  inDegree: Uint32Array;
+  count: number;
+}
+
+export function computeEssentialEdges(snapshot: HeapSnapshot, pageOwned: Uint8Array): EssentialEdges {
   const { nodeCount, firstEdge, edgeTarget, edgeType, edgeNameOrIndex, nodeId, rootOrdinal } = snapshot;
   const { weak, shortcut, internal } = snapshot.edgeTypes;
   const weakMapNames = new WeakMapEdgeNames(snapshot);
   const bits = new Uint8Array((snapshot.edgeCount + 7) >>> 3);
+  // Counted here, in the same pass, so the dominator step's predecessor CSR needs one edge pass instead of two.
+  const inDegree = new Uint32Array(nodeCount + 1);
+  let count = 0;
   for (let source = 0; source < nodeCount; source++) {
     const end = firstEdge[source + 1];
     const isRoot = source === rootOrdinal;
@@ -34,12 +45,10 @@ export function computeEssentialEdges(snapshot: HeapSnapshot, pageOwned: Uint8Ar
         if (ephemeron && ephemeron.tableId === nodeId[source]) continue;
       }
       bits[edge >>> 3] |= 1 << (edge & 7);
+      inDegree[target + 1]++;
+      count++;
     }
   }
-  return bits;
+  return { bits, inDegree, count };
 }
 
-/** Reads one bit of an edge bitset. */
-export function hasEdgeBit(bits: Uint8Array, edge: number): boolean {
-  return (bits[edge >>> 3] & (1 << (edge & 7))) !== 0;
-}
