@@ -38,7 +38,11 @@ export abstract class PooldocCommand<T> extends Command {
       this.logJson({ error: { message, exitCode } });
       throw new Errors.ExitError(exitCode);
     }
-    throw new Errors.CLIError(oneLine(message), { exit: exitCode });
+    // Written by hand, not via CLIError: oclif wraps a CLIError's text to the terminal width (80 columns when
+    // piped), which splits a long file path over two lines and breaks the one-line error contract. Multi-line
+    // parser messages ("Missing 1 required arg:\nfile …") are joined rather than cut.
+    process.stderr.write(`Error: ${oneLine(message)}\n`);
+    throw new Errors.ExitError(exitCode);
   }
 }
 

@@ -7,8 +7,9 @@
 //   npm run bench -- --tools pooldoc,memlab --timeout 600
 //   npm run bench -- --file some.heapsnapshot
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import path from 'node:path';
 import { makeSnapshot, PRESETS } from './make-snapshot.mjs';
 
@@ -16,12 +17,13 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
 /** Peers get far more heap than they should need so that "OOM" means their design, not our limit (24 GB box). */
 const PEER_HEAP_MB = 16384;
-const DEFAULT_TIMEOUT_S = 300;
+/** MemLab needed minutes for 200 MB on the loaded 2-core box; 15 min lets it finish 1 GB if it can at all. */
+const DEFAULT_TIMEOUT_S = 900;
 
 /** Each tool: node arguments for one file, and how to read its one-line JSON summary from stdout. */
 const TOOLS = {
   pooldoc: {
-    label: 'pooldoc engine (parse+dominators+retained+summary)',
+    label: 'pooldoc engine (parse+dominators+retained+class summary)',
     args: (file) => [path.join(HERE, 'runners/pooldoc.mjs'), file],
   },
   'pooldoc-cli': {
@@ -67,12 +69,16 @@ function runTool(tool, file, timeoutS) {
     child.stdout.on('data', (chunk) => { if (stdout.length < 1 << 24) stdout += chunk; });
     child.stderr.on('data', (chunk) => { stderr += chunk; if (stderr.length > 1 << 20) stderr = stderr.slice(-(1 << 19)); });
     let timedOut = false;
-    // The child leads its own process group (detached), so one kill of the group ends time and the tool under it.
-    const timer = setTimeout(() => { timedOut = true; process.kill(-child.pid, 'SIGKILL'); }, timeoutS * 1000);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killTool(child.pid);
+    }, timeoutS * 1000);
     child.on('close', (code) => {
       clearTimeout(timer);
       const wallS = (performance.now() - started) / 1000;
       const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? NaN);
+      // CPU seconds (user + system) say more than wall time when other work shares the cores.
+      const cpuS = Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN);
       const exited = /Command (?:exited with non-zero status|terminated by signal) (\d+)/.exec(stderr);
       let status = 'ok';
       let summary;
@@ -87,9 +93,29 @@ function runTool(tool, file, timeoutS) {
           status = 'no result';
         }
       }
-      resolve({ tool, file, wallS, rssKb, status, summary });
+      resolve({ tool, file, wallS, cpuS, rssKb, status, summary });
     });
   });
+}
+
+/**
+ * Ends a timed-out tool: kill the tool under /usr/bin/time first so that time still reports its peak RSS, then,
+ * should anything be left, the whole process group (the child was spawned detached, so it leads its own group).
+ */
+function killTool(timePid) {
+  try {
+    const children = readFileSync(`/proc/${timePid}/task/${timePid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    for (const pid of children) process.kill(Number(pid), 'SIGKILL');
+  } catch {
+    // No /proc children list on this kernel: fall through to the group kill.
+  }
+  setTimeout(() => {
+    try {
+      process.kill(-timePid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }, 5000).unref();
 }
 
 /** One word for why a peer failed: OOM, a WASM trap, a signal, or the first error line. */
@@ -106,7 +132,7 @@ function fmtRatio(value, base) {
 }
 
 function printTable(results) {
-  const rows = [['file', 'tool', 'status', 'wall', 'peak RSS', 'wall ×', 'RSS ×', 'nodes', 'root retained']];
+  const rows = [['file', 'tool', 'status', 'wall', 'CPU', 'peak RSS', 'wall ×', 'CPU ×', 'RSS ×', 'nodes', 'root retained']];
   for (const file of [...new Set(results.map((r) => r.file))]) {
     const base = results.find((r) => r.file === file && r.tool === 'pooldoc' && r.status === 'ok');
     for (const r of results.filter((x) => x.file === file)) {
@@ -116,8 +142,10 @@ function printTable(results) {
         r.tool,
         r.status,
         `${r.wallS.toFixed(1)} s`,
+        Number.isFinite(r.cpuS) ? `${r.cpuS.toFixed(1)} s` : '–',
         Number.isFinite(r.rssKb) ? `${(r.rssKb / 1e6).toFixed(2)} GB` : '–',
         ok ? fmtRatio(r.wallS, base?.wallS) : '–',
+        ok ? fmtRatio(r.cpuS, base?.cpuS) : '–',
         Number.isFinite(r.rssKb) ? fmtRatio(r.rssKb, base?.rssKb) : '–',
         r.summary?.nodeCount?.toLocaleString('en-US') ?? '–',
         r.summary?.rootRetainedSize?.toLocaleString('en-US') ?? '–',
@@ -129,8 +157,9 @@ function printTable(results) {
   console.log(line(rows[0]));
   console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
   for (const row of rows.slice(1)) console.log(line(row));
-  console.log('\nwall × and RSS × are ratios to the pooldoc engine row on the same file (higher = worse than pooldoc).');
-  console.log('Peak RSS is /usr/bin/time -v "Maximum resident set size" of the tool process. Machine: 2 shared cores; figures are noisy.');
+  console.log('\n× columns are ratios to the pooldoc engine row on the same file (higher = worse than pooldoc).');
+  console.log('CPU is user + system seconds; peak RSS is "Maximum resident set size"; both from /usr/bin/time -v of the tool process.');
+  console.log(`Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end; shared cores make wall times noisy.`);
 }
 
 const options = parseArgs(process.argv.slice(2));
@@ -142,7 +171,7 @@ for (const file of files) {
   for (const tool of options.tools) {
     process.stderr.write(`${tool} on ${path.basename(file)}… `);
     const result = await runTool(tool, file, options.timeoutS);
-    process.stderr.write(`${result.status} ${result.wallS.toFixed(1)} s ${(result.rssKb / 1e6).toFixed(2)} GB\n`);
+    process.stderr.write(`${result.status} ${result.wallS.toFixed(1)} s wall, ${result.cpuS.toFixed(1)} s CPU, ${(result.rssKb / 1e6).toFixed(2)} GB\n`);
     results.push(result);
   }
 }

@@ -22,7 +22,7 @@ export const largestObjectSchema = z.object({ ...nodeRef, path: z.string() });
 
 export const collectionSchema = z.object({
   id: z.number().int().nonnegative(),
-  /** `Map`, `Set`, `WeakMap`, `WeakSet`, `Array` or `object` (a plain object used as a dictionary). */
+  /** `Map`, `Set`, `WeakMap`, `WeakSet`, `Array` or `Object` (an object used as a dictionary). */
   kind: z.string(),
   name: z.string(),
   /** Lower bound: entries whose key and value are both small integers are invisible in a snapshot. */
@@ -31,7 +31,7 @@ export const collectionSchema = z.object({
   path: z.string(),
 });
 
-/** DevTools Statistics: bytes by category; categories overlap nothing and sum to `total`. */
+/** DevTools Statistics: bytes by category (`total`, `v8heap`, `native`, `code`, `strings`, `jsArrays`, `typedArrays`, `system`, `other`); `typedArrays` overlaps `native`. */
 export const statisticsSchema = z.record(z.string(), z.number().nonnegative());
 
 export const retainerSchema = z.object({ ...nodeRef, edge: z.string(), edgeType: z.string() });

@@ -13,6 +13,11 @@ export function shortenPath(path: string, width = PATH_WIDTH): string {
   return `${path.slice(0, half)}…${path.slice(path.length - half)}`;
 }
 
+/** `Map (object)`; nameless nodes (arrays, internals) show only their type, as `(array)`. */
+export function describeObject(name: string, type: string): string {
+  return name ? `${name} (${type})` : `(${type})`;
+}
+
 function totalsLine(result: { file: string; nodeCount: number; edgeCount: number; totalSize: number }): string {
   return `${chalk.bold(result.file)}: ${formatCount(result.nodeCount)} nodes, ${formatCount(result.edgeCount)} edges, ${formatBytes(result.totalSize)} total`;
 }
@@ -32,7 +37,7 @@ export function renderHeapSummary(result: HeapSummaryResult): string {
   out.push(
     table(
       ['id', 'object', 'retained', 'shallow', 'path'],
-      result.largestObjects.map((row) => [`@${row.id}`, `${row.name} (${row.type})`, formatBytes(row.retainedSize), formatBytes(row.shallowSize), shortenPath(row.path)]),
+      result.largestObjects.map((row) => [`@${row.id}`, describeObject(row.name, row.type), formatBytes(row.retainedSize), formatBytes(row.shallowSize), shortenPath(row.path)]),
       { numeric: [2, 3] },
     ),
   );
@@ -53,14 +58,14 @@ export function renderHeapSummary(result: HeapSummaryResult): string {
 export function renderHeapNode(result: HeapNodeResult): string {
   const node = result.node;
   const out: string[] = [totalsLine(result), ''];
-  out.push(`${chalk.bold(`@${node.id}`)} ${node.name} (${node.type})`);
+  out.push(`${chalk.bold(`@${node.id}`)} ${describeObject(node.name, node.type)}`);
   out.push(`  shallow ${formatBytes(node.shallowSize)}, retained ${formatBytes(node.retainedSize)}`);
   out.push(`  path    ${node.path}`);
   out.push('', chalk.bold('Retainers'));
   out.push(
     tableOrNone(
       ['edge', 'type', 'from', 'retained'],
-      node.retainers.map((row) => [row.edge, row.edgeType, `@${row.id} ${row.name} (${row.type})`, formatBytes(row.retainedSize)]),
+      node.retainers.map((row) => [row.edge, row.edgeType, `@${row.id} ${describeObject(row.name, row.type)}`, formatBytes(row.retainedSize)]),
       'none (a GC root)', { numeric: [3] },
     ),
   );
@@ -68,7 +73,7 @@ export function renderHeapNode(result: HeapNodeResult): string {
   out.push(
     tableOrNone(
       ['id', 'object', 'retained', 'shallow'],
-      node.dominated.map((row) => [`@${row.id}`, `${row.name} (${row.type})`, formatBytes(row.retainedSize), formatBytes(row.shallowSize)]),
+      node.dominated.map((row) => [`@${row.id}`, describeObject(row.name, row.type), formatBytes(row.retainedSize), formatBytes(row.shallowSize)]),
       'nothing', { numeric: [2, 3] },
     ),
   );

@@ -11,12 +11,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string } = {}): Promise<CliResult> {
+/** `uid`/`gid` run the CLI as another user (needs root), e.g. to test permission errors that root bypasses. */
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string; uid?: number; gid?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? REPO_ROOT,
       env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
     });
     let stdout = '';
     let stderr = '';
@@ -40,3 +42,9 @@ export function parseJson<T = Record<string, unknown>>(result: CliResult): T {
     throw new Error(`not JSON (exit ${result.code}):\nstdout: ${result.stdout.slice(0, 2000)}\nstderr: ${result.stderr.slice(0, 2000)}`);
   }
 }
+
+/**
+ * Timeout for tests and hooks that write snapshots in a child and run the CLI on them: seconds on a quiet machine,
+ * minutes on a 2-core box shared with other work (timing is never asserted, only given room).
+ */
+export const SLOW_CLI_TIMEOUT_MS = 300_000;

@@ -1,0 +1,39 @@
+// pooldoc's built engine (dist/) as the bench and the parity check see it: one call that parses a snapshot and
+// computes what DevTools computes (shallow sizes after transfer, dominators, retained sizes, class summary).
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ENGINE = pathToFileURL(fileURLToPath(new URL('../../dist/src/heap/index.js', import.meta.url))).href;
+
+/** Loads the engine from the repository's dist/ (run `npm run build` in the repository first). */
+export async function pooldocEngine() {
+  try {
+    return await import(ENGINE);
+  } catch (error) {
+    throw new Error(`cannot load pooldoc's engine from dist/ (run npm run build at the repository root): ${error.message}`);
+  }
+}
+
+/** Parses and analyses one file; returns per-ordinal columns and the class summary grouped by class name. */
+export async function analyzeWithPooldoc(file) {
+  const engine = await pooldocEngine();
+  const snapshot = await engine.readSnapshotFile(file);
+  const analysis = engine.analyzeSnapshot(snapshot);
+  const classes = new Map();
+  // pooldoc, like DevTools, keys object classes by name and constructor location; the check compares by name.
+  for (const row of engine.classSummary(analysis)) {
+    const sum = classes.get(row.name) ?? { count: 0, shallowSize: 0, retainedSize: 0 };
+    sum.count += row.count;
+    sum.shallowSize += row.shallowSize;
+    sum.retainedSize += row.retainedSize;
+    classes.set(row.name, sum);
+  }
+  return {
+    nodeCount: snapshot.nodeCount,
+    nodeId: snapshot.nodeId,
+    selfSize: analysis.shallowSize,
+    retainedSize: analysis.retainedSize,
+    dominator: analysis.dominator,
+    ordinalOfId: (id) => snapshot.ordinalOfId(id),
+    classes,
+  };
+}
