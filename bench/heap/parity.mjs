@@ -147,6 +147,8 @@ for (const file of files) {
     fmt(report.shallow), fmt(report.retained), fmt(report.dominator), fmt(report.classes), report.memlab ? fmt(report.memlab) : '–', bad ? 'MISMATCH' : 'equal']);
   if (problems.length) console.log(`  DevTools reported ${problems.length} snapshot problem(s) on ${name}`);
   for (const line of [...report.mismatches, ...report.classMismatches]) console.log(`  ${path.basename(file)}: ${line}`);
+  // Each result as soon as it is known, so a long run that is stopped still leaves its verdicts.
+  console.log(`  ${rows.at(-1).join(' | ')}`);
 }
 
 function fmt([equal, different]) {
