@@ -1,6 +1,7 @@
 // `pooldoc heap <file>`: what holds the memory in one heap snapshot (classes, largest objects, collections, paths).
 import { Args, Flags } from '@oclif/core';
 import { InputError } from '../src/errors.js';
+import { attributePools } from '../src/pools/runtime/heap-attribution.js';
 import { analyzeSnapshot, classSummary, heapStatistics, largestCollections, largestObjects, nodeDetail, readSnapshotFile, totals, type HeapAnalysis } from '../src/heap/index.js';
 import type { HeapNodeResult, HeapResult, HeapSummaryResult } from '../src/report/heap-result.js';
 import { renderHeapNode, renderHeapSummary } from '../src/report/heap-text.js';
@@ -47,6 +48,8 @@ export default class Heap extends PooldocCommand<HeapResult> {
         .filter((collection) => matches(collection.name))
         .slice(0, flags.top)
         .map(({ id, kind, name, entries, retainedSize, path }) => ({ id, kind, name, entries, retainedSize, path })),
+      // Pools are matched by class and shape (src/pools/runtime/), the same attribution `analyze --snapshot` shows.
+      pools: attributePools(analysis).slice(0, flags.top),
       statistics: { ...heapStatistics(analysis) },
     };
     if (!this.jsonEnabled()) this.log(renderHeapSummary(result));

@@ -53,11 +53,23 @@ const snapshotTotals = {
   totalSize: z.number().nonnegative(),
 };
 
+/** A pool instance found in the heap (src/pools/runtime/heap-attribution.ts): what it keeps alive. */
+export const poolRowSchema = z.object({
+  library: z.string(),
+  className: z.string(),
+  id: z.number().int().nonnegative(),
+  retainedSize: z.number().nonnegative(),
+  /** Connection objects the pool holds, checked out or idle (by the library's connection class names). */
+  connections: z.number().int().nonnegative(),
+  path: z.string(),
+});
+
 export const heapSummarySchema = z.object({
   ...snapshotTotals,
   classes: z.array(classRowSchema),
   largestObjects: z.array(largestObjectSchema),
   collections: z.array(collectionSchema),
+  pools: z.array(poolRowSchema),
   statistics: statisticsSchema,
 });
 

@@ -49,6 +49,14 @@ export function renderHeapSummary(result: HeapSummaryResult): string {
       'none found', { numeric: [2, 3] },
     ),
   );
+  out.push('', chalk.bold('Pools in the heap'));
+  out.push(
+    tableOrNone(
+      ['id', 'library', 'class', 'connections', 'retained', 'path'],
+      result.pools.map((row) => [`@${row.id}`, row.library, row.className, formatCount(row.connections), formatBytes(row.retainedSize), shortenPath(row.path)]),
+      'none found', { numeric: [3, 4] },
+    ),
+  );
   out.push('', chalk.bold('Statistics'));
   const stats = Object.entries(result.statistics).filter(([key]) => key !== 'total');
   out.push(table(['category', 'size', '%'], stats.map(([key, bytes]) => [key, formatBytes(bytes), share(bytes)]), { numeric: [1, 2] }));

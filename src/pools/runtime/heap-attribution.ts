@@ -5,15 +5,17 @@ import { retainerPath, type HeapAnalysis } from '../../heap/index.js';
 import { RUNTIME_POOL_LIBRARIES } from './index.js';
 import type { RuntimePoolLibrary } from './types.js';
 
-/** Dominator subtrees of a big pool can be large: stop counting connections after this many nodes. */
+/** A big pool's neighbourhood can be large: stop searching for connections after this many nodes. */
 const MAX_SUBTREE_VISITS = 200_000;
+/** Deep enough for every library's container chain (generic-pool: pool → Set → table → PooledResource → obj). */
+const CONNECTION_SEARCH_DEPTH = 5;
 
 export interface PoolHeapAttribution {
   library: string;
   className: string;
   id: number;
   retainedSize: number;
-  /** Connection objects (by the library's connection class names) the pool dominates. */
+  /** Connection objects (by the library's connection class names) the pool holds, checked out or idle. */
   connections: number;
   path: string;
 }
@@ -39,7 +41,7 @@ export function attributePools(analysis: HeapAnalysis, libraries: readonly Runti
       className: snapshot.nodeNameOf(ordinal),
       id: snapshot.nodeId[ordinal]!,
       retainedSize: analysis.retainedSize[ordinal]!,
-      connections: countDominated(analysis, ordinal, new Set(library.heap.connectionClassNames)),
+      connections: countHeldConnections(analysis, ordinal, new Set(library.heap.connectionClassNames)),
       path: retainerPath(analysis, ordinal).text,
     });
   }
@@ -54,18 +56,33 @@ function propertyNames(analysis: HeapAnalysis, ordinal: number): Set<string> {
   return names;
 }
 
-/** Nodes of the given classes in the dominator subtree of `ordinal` (iterative; capped). */
-function countDominated(analysis: HeapAnalysis, ordinal: number, classNames: ReadonlySet<string>): number {
+/**
+ * Connection objects the pool holds: nodes of the library's connection classes reachable from the pool within
+ * CONNECTION_SEARCH_DEPTH strong edges (pool → _clients array → Client; pool → Set table → PooledResource → obj).
+ * Not the dominator subtree: a checked-out connection is also retained by its socket's handle, so the pool
+ * never dominates it, yet it is exactly what a leaking pool holds.
+ */
+function countHeldConnections(analysis: HeapAnalysis, ordinal: number, classNames: ReadonlySet<string>): number {
   if (classNames.size === 0) return 0;
-  const { first, children } = analysis.dominated;
   const { snapshot } = analysis;
-  const stack = [ordinal];
+  const { firstEdge, edgeTarget, edgeType, nodeType } = snapshot;
+  const weak = snapshot.edgeTypes.weak;
+  const objectType = snapshot.types.object;
+  const seen = new Set<number>([ordinal]);
+  let frontier = [ordinal];
   let count = 0;
-  let visits = 0;
-  while (stack.length > 0 && visits++ < MAX_SUBTREE_VISITS) {
-    const node = stack.pop()!;
-    if (node !== ordinal && snapshot.nodeType[node] === snapshot.types.object && classNames.has(snapshot.nodeNameOf(node))) count++;
-    for (let index = first[node]!; index < first[node + 1]!; index++) stack.push(children[index]!);
+  for (let depth = 0; depth < CONNECTION_SEARCH_DEPTH && frontier.length > 0 && seen.size < MAX_SUBTREE_VISITS; depth++) {
+    const next: number[] = [];
+    for (const node of frontier) {
+      for (let edge = firstEdge[node]!; edge < firstEdge[node + 1]!; edge++) {
+        const target = edgeTarget[edge]!;
+        if (edgeType[edge] === weak || seen.has(target)) continue;
+        seen.add(target);
+        if (nodeType[target] === objectType && classNames.has(snapshot.nodeNameOf(target))) count++;
+        else next.push(target); // a connection's own children are not searched: they are not other connections
+      }
+    }
+    frontier = next;
   }
   return count;
 }
