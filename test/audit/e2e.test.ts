@@ -36,26 +36,26 @@ describe('pooldoc audit on fixture projects', () => {
     expect(service.json.findings.map(brief)).toEqual([
       'src/cache.ts:6:3 error dead-keys/renamed',
       'src/db.ts:6:21 error fleet-db-budget/overBudget',
-      'src/db.ts:6:21 error max-lifetime/missing',
+      'src/db.ts:6:21 warning max-lifetime/missing',
       'src/db.ts:6:21 warning pg-idle-in-transaction/missing',
-      'src/db.ts:6:21 error statement-timeout/missing',
+      'src/db.ts:6:21 warning statement-timeout/missing',
       'src/db.ts:8:3 error dead-keys/urlPoolParam',
       'src/db.ts:14:26 error acquire-timeout/waitsForever',
-      'src/db.ts:14:26 error max-lifetime/missing',
+      'src/db.ts:14:26 warning max-lifetime/missing',
       'src/db.ts:14:26 error pg-error-listener/missing',
       'src/db.ts:14:26 warning pg-idle-in-transaction/missing',
-      'src/db.ts:14:26 error statement-timeout/missing',
+      'src/db.ts:14:26 warning statement-timeout/missing',
       'src/db.ts:14:48 error dead-keys/typo',
       'src/http.ts:5:30 warning http-agent-bounded/unboundedSockets',
       'src/http.ts:5:30 warning http-agent-bounded/noTimeout',
-      'src/http.ts:8:22 error max-lifetime/missing',
+      'src/http.ts:8:22 warning max-lifetime/missing',
       'src/http.ts:8:22 error pg-error-listener/missing',
       'src/http.ts:8:22 warning pg-idle-in-transaction/missing',
       'src/http.ts:8:22 warning pool-per-request/inHandler',
-      'src/http.ts:8:22 error statement-timeout/missing',
+      'src/http.ts:8:22 warning statement-timeout/missing',
     ]);
     expect(service.code).toBe(1);
-    expect(service.json.summary).toMatchObject({ files: 4, configs: 6, errors: 13, warnings: 6, suppressed: 1 });
+    expect(service.json.summary).toMatchObject({ files: 4, configs: 6, errors: 7, warnings: 12, suppressed: 1 });
     // PG_MAX=8 from .env beats the `?? 10` fallback: 8 + 4 + 1 per process × 6 replicas × 2 processes.
     expect(service.json.findings[1].message).toContain('156 connections (13 per process × 6 replicas × 2 processes');
     expect(service.json.findings[0].library).toBe('ioredis');
@@ -71,7 +71,7 @@ describe('pooldoc audit on fixture projects', () => {
   it('monorepo with knex and mysql2: lockfile versions, .gitignore honoured', async () => {
     const { json, code } = results.get('monorepo-knex-mysql')!;
     expect(json.findings.map(brief)).toEqual([
-      'packages/api/src/db.ts:6:19 error max-lifetime/missing',
+      'packages/api/src/db.ts:6:19 warning max-lifetime/missing',
       'packages/api/src/db.ts:9:11 warning knex-min-zero/setMin',
       'packages/api/src/db.ts:9:34 error dead-keys/throws',
       'packages/worker/src/mysql.ts:4:24 error fleet-db-budget/unbounded',
@@ -88,9 +88,9 @@ describe('pooldoc audit on fixture projects', () => {
     const { json } = results.get('prisma-app')!;
     expect(json.findings.map(brief)).toEqual([
       '.env:1:14 error acquire-timeout/disabled',
-      '.env:2:15 error max-lifetime/missing',
+      '.env:2:15 warning max-lifetime/missing',
       'src/client.ts:4:23 error fleet-db-budget/unbounded',
-      'src/client.ts:4:23 error max-lifetime/missing',
+      'src/client.ts:4:23 warning max-lifetime/missing',
       'src/client.ts:4:23 warning prisma-cpu-implicit/cpuDependent',
     ]);
   });
@@ -98,16 +98,16 @@ describe('pooldoc audit on fixture projects', () => {
   it('YAML and JSON configs', async () => {
     const { json } = results.get('yaml-configs')!;
     expect(json.findings.map(brief)).toEqual([
-      'config/database.json:2:18 error max-lifetime/missing',
+      'config/database.json:2:18 warning max-lifetime/missing',
       'config/database.json:6:26 error acquire-timeout/tooLong',
       'config/production.yaml:3:3 error acquire-timeout/waitsForever',
-      'config/production.yaml:3:3 error max-lifetime/missing',
+      'config/production.yaml:3:3 warning max-lifetime/missing',
       'config/production.yaml:3:3 warning pg-idle-in-transaction/missing',
-      'config/production.yaml:3:3 error statement-timeout/missing',
+      'config/production.yaml:3:3 warning statement-timeout/missing',
       'config/production.yaml:5:3 error zero-means-default/never',
       'config/production.yaml:7:8 error acquire-timeout/waitsForever',
       'config/production.yaml:7:8 error no-unlimited-sentinel/unlimited',
-      'config/production.yaml:7:8 error statement-timeout/missing',
+      'config/production.yaml:7:8 warning statement-timeout/missing',
       'config/production.yaml:9:3 warning redis-offline-queue/ioredisUnbounded',
     ]);
     expect(json.findings.map((finding) => finding.library)).toEqual(['knex', 'sequelize', 'pg', 'pg', 'pg', 'pg', 'pg', 'mongodb', 'mongodb', 'mongodb', 'ioredis']);
@@ -119,9 +119,9 @@ describe('pooldoc audit on fixture projects', () => {
       'broken.json:2:1 error parse-error/parseError',
       'broken.ts:3:11 error parse-error/parseError',
       'broken.yaml:2:8 error parse-error/parseError',
-      'ok.ts:2:21 error max-lifetime/missing',
+      'ok.ts:2:21 warning max-lifetime/missing',
       'ok.ts:2:21 warning pg-idle-in-transaction/missing',
-      'ok.ts:2:21 error statement-timeout/missing',
+      'ok.ts:2:21 warning statement-timeout/missing',
     ]);
     expect(json.summary).toMatchObject({ files: 4, configs: 1 });
     expect(code).toBe(1);

@@ -17,7 +17,7 @@ export const maxLifetime = defineRule({
   meta: {
     id: 'max-lifetime',
     code: 'LIFE001',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     description: 'Recycle pooled connections after a maximum lifetime shorter than any database or infrastructure limit.',
     libraries: LIBRARIES,
     messages: {

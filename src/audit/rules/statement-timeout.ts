@@ -10,7 +10,7 @@ export const statementTimeout = defineRule({
   meta: {
     id: 'statement-timeout',
     code: 'TIME002',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     description: 'Bound how long one query may run and hold its connection.',
     libraries: LIBRARIES,
     messages: {
