@@ -16,7 +16,7 @@ import type { EnvValues, FileExtraction } from './extract/types.js';
 import { urlSite } from './extract/url-sites.js';
 import { VersionResolver } from './extract/versions.js';
 import { RULES } from './rules/index.js';
-import { runRules } from './rules/run.js';
+import { runRules } from './rule-kit/run.js';
 import type { AuditFinding } from './types.js';
 import { PARSE_ERROR_RULE_ID } from './types.js';
 

@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import type { FleetFacts } from './fleet.js';
 import { FleetFactsSchema } from './fleet.js';
 import { RULES } from './rules/index.js';
-import type { RuleSetting } from './rules/run.js';
+import type { RuleSetting } from './rule-kit/run.js';
 
 const SeveritySchema = z.enum(['error', 'warning', 'info', 'off']);
 const RuleEntrySchema = z.union([SeveritySchema, z.tuple([SeveritySchema]), z.tuple([SeveritySchema, z.unknown()])]);

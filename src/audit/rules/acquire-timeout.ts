@@ -1,7 +1,7 @@
 // WAIT001: a pool checkout must have a bounded wait; pg, generic-pool, MongoDB and TypeORM/pg wait forever by default.
 import { z } from 'zod';
 import { configsOf, defineRule } from './types.js';
-import { knownNumber, libraryLabel, optionLabel, showValue } from './describe.js';
+import { knownNumber, libraryLabel, optionLabel, showValue } from '../rule-kit/describe.js';
 
 /** Libraries whose pools have an acquire timeout setting (mysql2 has none: see mysql-unboundable-wait). */
 const LIBRARIES = ['generic-pool', 'knex', 'mariadb', 'mongodb', 'mssql', 'pg', 'prisma', 'sequelize', 'tarn', 'typeorm'];

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { PoolConfig } from '../../pools/model.js';
 import { parseConnectionUrl } from '../../pools/url.js';
-import { checkBound } from './bounds.js';
+import { checkBound } from '../rule-kit/bounds.js';
 import { configsOf, defineRule } from './types.js';
 import type { RuleContext } from './types.js';
 

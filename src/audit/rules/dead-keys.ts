@@ -5,7 +5,7 @@ import { UNDICI_LEGACY_KEYS } from '../../pools/undici.js';
 import { GENERIC_POOL_ONLY_KEYS } from '../../pools/tarn.js';
 import { defineRule, NO_OPTIONS } from './types.js';
 import type { RuleContext } from './types.js';
-import { closestOption } from './typo.js';
+import { closestOption } from '../rule-kit/typo.js';
 
 /** Options the MongoDB driver ≥ 4 rejects with MongoParseError "option … is not supported". */
 const MONGODB_REMOVED = ['poolSize', 'autoReconnect', 'reconnectTries', 'reconnectInterval', 'bufferMaxEntries', 'useCreateIndex', 'useFindAndModify'];

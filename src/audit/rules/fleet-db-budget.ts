@@ -2,7 +2,7 @@
 import type { PoolConfig } from '../../pools/model.js';
 import type { ServerFacts } from '../fleet.js';
 import { defineRule, NO_OPTIONS } from './types.js';
-import { knownNumber, libraryLabel } from './describe.js';
+import { knownNumber, libraryLabel } from '../rule-kit/describe.js';
 
 const LIBRARIES = ['knex', 'mariadb', 'mongodb', 'mssql', 'mysql2', 'pg', 'prisma', 'sequelize', 'typeorm'];
 type BudgetedDatabase = 'postgres' | 'mysql' | 'mssql' | 'mongodb';

@@ -1,8 +1,8 @@
 // FLEET002: the fleet's total pool size should not dwarf what the database's cores can run ((cores × 2) + spindles).
 import { z } from 'zod';
 import type { PoolConfig } from '../../pools/model.js';
-import { knownNumber } from './describe.js';
-import { fleetData, fleetTotal, poolCopies } from './fleet-math.js';
+import { knownNumber } from '../rule-kit/describe.js';
+import { fleetData, fleetTotal, poolCopies } from '../rule-kit/fleet-math.js';
 import { defineRule } from './types.js';
 
 const LIBRARIES = ['knex', 'mariadb', 'mongodb', 'mssql', 'mysql2', 'pg', 'prisma', 'sequelize', 'typeorm'];

@@ -1,8 +1,8 @@
 // IDLE003: MySQL closes idle sessions after wait_timeout (8 h); a pool must close or recycle them first.
 import { z } from 'zod';
 import type { PoolConfig } from '../../pools/model.js';
-import { knownNumber, libraryLabel } from './describe.js';
-import { idleBlocker, keptIdle } from './idle.js';
+import { knownNumber, libraryLabel } from '../rule-kit/describe.js';
+import { idleBlocker, keptIdle } from '../rule-kit/idle.js';
 import { configsOf, defineRule } from './types.js';
 
 const LIBRARIES = ['knex', 'mariadb', 'mysql2', 'sequelize'];

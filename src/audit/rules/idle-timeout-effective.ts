@@ -1,7 +1,7 @@
 // IDLE001: an idle timeout that the pool never applies (generic-pool without an evictor, mysql2 maxIdle = limit …).
 import { z } from 'zod';
-import { isSet, optionData } from './bounds.js';
-import { IDLE_LIBRARIES, idleBlocker, idleTimeoutKey } from './idle.js';
+import { isSet, optionData } from '../rule-kit/bounds.js';
+import { IDLE_LIBRARIES, idleBlocker, idleTimeoutKey } from '../rule-kit/idle.js';
 import { configsOf, defineRule } from './types.js';
 
 export const idleTimeoutEffective = defineRule({

@@ -1,5 +1,5 @@
 // IDLE002: knex keeps pool.min connections open forever (default 2); the knex docs recommend min 0.
-import { optionNumber, reportOption } from './bounds.js';
+import { optionNumber, reportOption } from '../rule-kit/bounds.js';
 import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['knex'];

@@ -1,5 +1,5 @@
 // knex#3362: pool.propagateCreateError false makes every query wait out the acquire timeout when the database is down.
-import { reportOption } from './bounds.js';
+import { reportOption } from '../rule-kit/bounds.js';
 import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['knex'];

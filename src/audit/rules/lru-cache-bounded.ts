@@ -1,6 +1,6 @@
 // CACHE001 (lru-cache): ≤ 6 defaults to max Infinity; 7+ with only a ttl purges stale entries on access only.
-import { optionNumber } from './bounds.js';
-import { optionLabel, showValue } from './describe.js';
+import { optionNumber } from '../rule-kit/bounds.js';
+import { optionLabel, showValue } from '../rule-kit/describe.js';
 import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['lru-cache'];

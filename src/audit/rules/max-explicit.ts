@@ -1,6 +1,6 @@
 // POOL001: every database pool states its size; implicit defaults range over 1, 5, 10, 100 and CPU-dependent.
 import { configsOf, defineRule, NO_OPTIONS } from './types.js';
-import { libraryLabel, showValue } from './describe.js';
+import { libraryLabel, showValue } from '../rule-kit/describe.js';
 
 const LIBRARIES = ['generic-pool', 'knex', 'mariadb', 'mongodb', 'mssql', 'mysql2', 'pg', 'sequelize', 'tarn', 'typeorm'];
 

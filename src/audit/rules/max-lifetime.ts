@@ -1,7 +1,7 @@
 // LIFE001: connections should be recycled after a maximum lifetime (pg maxLifetimeSeconds, knex, Prisma ≤ 6).
 import { z } from 'zod';
-import { checkBound } from './bounds.js';
-import { libraryLabel } from './describe.js';
+import { checkBound } from '../rule-kit/bounds.js';
+import { libraryLabel } from '../rule-kit/describe.js';
 import { configsOf, defineRule } from './types.js';
 
 /** Libraries with a lifetime option; all default to "kept forever". */

@@ -1,6 +1,6 @@
 // WAIT002: mysql2 has no acquire timeout; only queueLimit or waitForConnections:false bound a checkout.
 import { configsOf, defineRule, NO_OPTIONS } from './types.js';
-import { optionLabel } from './describe.js';
+import { optionLabel } from '../rule-kit/describe.js';
 
 export const mysqlUnboundableWait = defineRule({
   meta: {

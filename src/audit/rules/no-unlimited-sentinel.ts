@@ -1,6 +1,6 @@
 // POOL002: values that read like a limit but mean "unlimited" (mysql2 connectionLimit 0, Agent maxSockets Infinity …).
 import type { Scalar } from '../../pools/model.js';
-import { isSet, reportOption } from './bounds.js';
+import { isSet, reportOption } from '../rule-kit/bounds.js';
 import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 /**

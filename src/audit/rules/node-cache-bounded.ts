@@ -1,5 +1,5 @@
 // CACHE001 (node-cache): maxKeys -1 with stdTTL 0 keeps every key forever; a ttl without checkperiod never sweeps.
-import { optionNumber, reportOption } from './bounds.js';
+import { optionNumber, reportOption } from '../rule-kit/bounds.js';
 import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['node-cache'];

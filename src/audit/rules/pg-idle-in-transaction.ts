@@ -1,6 +1,6 @@
 // TIME003: PostgreSQL sessions should end transactions left idle (idle_in_transaction_session_timeout; server default off).
 import type { FacetValue, PoolConfig } from '../../pools/model.js';
-import { checkBound, optionFacet } from './bounds.js';
+import { checkBound, optionFacet } from '../rule-kit/bounds.js';
 import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['knex', 'pg', 'typeorm'];

@@ -1,5 +1,5 @@
 // WAIT003: a generic-pool wait queue needs a length cap (maxWaitingClients is unlimited by default).
-import { optionData } from './bounds.js';
+import { optionData } from '../rule-kit/bounds.js';
 import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 /**

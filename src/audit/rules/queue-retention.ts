@@ -1,5 +1,5 @@
 // CACHE001 (queues): Bull/BullMQ keep every completed and failed job in Redis unless told to remove them.
-import { reportOption } from './bounds.js';
+import { reportOption } from '../rule-kit/bounds.js';
 import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['bull', 'bullmq'];

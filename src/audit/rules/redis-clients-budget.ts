@@ -1,6 +1,6 @@
 // REDIS003: Σ Redis connections across the fleet (BullMQ Worker = 2, Bull Queue = 3) must fit Redis maxclients.
 import type { PoolConfig } from '../../pools/model.js';
-import { fleetData, fleetTotal } from './fleet-math.js';
+import { fleetData, fleetTotal } from '../rule-kit/fleet-math.js';
 import { defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['bull', 'bullmq', 'ioredis', 'node-redis'];

@@ -1,6 +1,6 @@
 // WS001 (socket.io): keep maxHttpBufferSize near its post-CVE 1e6 default; recovery buffers every broadcast for its window.
 import { z } from 'zod';
-import { enabledUnsized, optionNumber, reportOption } from './bounds.js';
+import { enabledUnsized, optionNumber, reportOption } from '../rule-kit/bounds.js';
 import { configsOf, defineRule } from './types.js';
 
 const LIBRARIES = ['socket.io'];

@@ -1,6 +1,6 @@
 // TIME002: queries need a bound (pg statement_timeout, mssql requestTimeout, mariadb queryTimeout, mongodb socketTimeoutMS).
 import { z } from 'zod';
-import { checkBound } from './bounds.js';
+import { checkBound } from '../rule-kit/bounds.js';
 import { configsOf, defineRule } from './types.js';
 
 /** Libraries whose statementTimeoutMs facet is a per-query bound; all but mssql default to "no limit". */

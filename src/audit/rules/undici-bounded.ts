@@ -1,5 +1,5 @@
 // HTTP001 (undici): a Pool/Agent needs a finite `connections`; headers/body timeouts must not be switched off.
-import { isSet, optionNumber, reportOption } from './bounds.js';
+import { isSet, optionNumber, reportOption } from '../rule-kit/bounds.js';
 import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 const LIBRARIES = ['undici'];

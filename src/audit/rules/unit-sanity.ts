@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getLibrary, LIBRARIES as LIBRARY_REGISTRY } from '../../pools/index.js';
 import type { OptionSpec } from '../../pools/library.js';
 import type { Facet } from '../../pools/model.js';
-import { isSet, optionNumber, reportOption } from './bounds.js';
+import { isSet, optionNumber, reportOption } from '../rule-kit/bounds.js';
 import { configsOf, defineRule } from './types.js';
 
 /** Facets that are durations: a handful of milliseconds there is almost certainly a value meant in seconds. */

@@ -1,6 +1,6 @@
 // WS001 (ws): a WebSocketServer keeps ws's 100 MiB maxPayload unless told otherwise, and deflate needs a review.
 import { z } from 'zod';
-import { enabledUnsized, optionNumber, reportOption } from './bounds.js';
+import { enabledUnsized, optionNumber, reportOption } from '../rule-kit/bounds.js';
 import { configsOf, defineRule } from './types.js';
 
 const LIBRARIES = ['ws'];

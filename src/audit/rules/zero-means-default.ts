@@ -1,8 +1,8 @@
 // POOL003: a 0 that the library silently replaces, rejects, or reads as "never" (pg max 0 → 10, tarn timeouts 0 throw).
 import { getLibrary } from '../../pools/index.js';
 import { defaultFor } from '../../pools/library.js';
-import { isSet, optionNumber, reportOption } from './bounds.js';
-import { showValue } from './describe.js';
+import { isSet, optionNumber, reportOption } from '../rule-kit/bounds.js';
+import { showValue } from '../rule-kit/describe.js';
 import { configsOf, defineRule, NO_OPTIONS } from './types.js';
 
 /** Libraries whose `|| default` code or validation makes 0 mean something else (declared per option as `zero`). */

@@ -2,7 +2,7 @@
 // message ids and data (never rendered text).
 import { describe, expect, it } from 'vitest';
 import { FleetFactsSchema } from '../../../src/audit/fleet.js';
-import { runRules } from '../../../src/audit/rules/run.js';
+import { runRules } from '../../../src/audit/rule-kit/run.js';
 import type { AnyRule, Rule } from '../../../src/audit/rules/types.js';
 import { getLibrary } from '../../../src/pools/index.js';
 import type { PoolConfig, SiteContext } from '../../../src/pools/model.js';

@@ -4,8 +4,8 @@ import type { PoolConfig } from '../../pools/model.js';
 import { redact, redactString } from '../../redact.js';
 import type { FleetFacts } from '../fleet.js';
 import type { AuditFinding } from '../types.js';
-import type { AnyRule, RuleReport, RuleSeverity } from './types.js';
-import { renderMessage } from './types.js';
+import type { AnyRule, RuleReport, RuleSeverity } from '../rules/types.js';
+import { renderMessage } from '../rules/types.js';
 
 /** Effective per-rule settings after config and flags: severity and parsed options. */
 export interface RuleSetting {

@@ -1,7 +1,7 @@
 // Fleet arithmetic shared by budget rules: how many copies of each per-process count run at once.
 import type { PoolConfig } from '../../pools/model.js';
 import type { FleetFacts } from '../fleet.js';
-import type { MessageData } from './types.js';
+import type { MessageData } from '../rules/types.js';
 
 /** perProcess × replicas × processes × rollout surge, rounded up, plus headroom (admin, migrations, monitoring). */
 export function fleetTotal(perProcess: number, fleet: FleetFacts, withHeadroom = true): number {

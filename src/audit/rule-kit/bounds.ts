@@ -5,7 +5,7 @@ import type { FacetValue, OptionValue, PoolConfig } from '../../pools/model.js';
 import { toFacet } from '../../pools/normalise.js';
 import { URL_OPTION_KEYS } from '../../pools/url.js';
 import { libraryLabel, optionLabel, showValue } from './describe.js';
-import type { MessageData, RuleContext } from './types.js';
+import type { MessageData, RuleContext } from '../rules/types.js';
 
 /** The library's declaration of one option (unit, default, what 0 means). */
 export function optionSpec(config: PoolConfig, key: string): OptionSpec | undefined {
