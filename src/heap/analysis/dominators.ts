@@ -12,18 +12,21 @@ export interface DominatorTree {
   unreachableCount: number;
 }
 
+/** First size of the path-compression stack (grown by doubling): 64 K entries, 256 KB. */
+const INITIAL_COMPRESSION_STACK = 1 << 16;
+
 /** Predecessors over essential edges only, as a CSR (first index per node + source ordinals). */
 function essentialPredecessors(snapshot: HeapSnapshot, essential: EssentialEdges): { first: Uint32Array; sources: Uint32Array } {
   const { nodeCount, firstEdge, edgeTarget } = snapshot;
   const { bits } = essential;
-  // inDegree is shifted by one: its prefix sum is the CSR start array. It is consumed (turned into `first`).
+  // inDegree is consumed: its inclusive prefix sum is each node's END; filling backwards (last edge first) moves
+  // every entry down to its node's START, so no separate cursor array (4 bytes per node at the memory peak).
   const first = essential.inDegree;
   for (let i = 1; i <= nodeCount; i++) first[i] += first[i - 1];
   const sources = new Uint32Array(essential.count);
-  const cursor = first.slice(0, nodeCount);
-  for (let source = 0; source < nodeCount; source++) {
-    for (let edge = firstEdge[source], end = firstEdge[source + 1]; edge < end; edge++) {
-      if (bits[edge >>> 3] & (1 << (edge & 7))) sources[cursor[edgeTarget[edge]]++] = source;
+  for (let source = nodeCount - 1; source >= 0; source--) {
+    for (let edge = firstEdge[source + 1] - 1, start = firstEdge[source]; edge >= start; edge--) {
+      if (bits[edge >>> 3] & (1 << (edge & 7))) sources[--first[edgeTarget[edge]]] = source;
     }
   }
   return { first, sources };
@@ -104,13 +107,19 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
   ancestor.fill(0);
   progress('Dominators', 1, 3);
 
-  // Path compression, iterative; the stack never exceeds the depth of the ancestor forest.
-  const stack = new Uint32Array(size);
+  // Path compression, iterative; the stack never exceeds the depth of the ancestor forest, which is far below the
+  // node count in real heaps: it grows on demand instead of costing 4 bytes per node at the memory peak.
+  let stack = new Uint32Array(INITIAL_COMPRESSION_STACK);
   const evaluate = (v: number): number => {
     if (ancestor[v] === 0) return v;
     let top = 0;
     let u = v;
     while (ancestor[ancestor[u]] !== 0) {
+      if (top + 1 === stack.length) {
+        const grown = new Uint32Array(Math.min(size, stack.length * 2));
+        grown.set(stack);
+        stack = grown;
+      }
       stack[++top] = u;
       u = ancestor[u];
     }
