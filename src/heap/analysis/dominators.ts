@@ -10,6 +10,12 @@ export interface DominatorTree {
   order: Uint32Array;
   /** Nodes not reachable from the root over essential edges (attached to the root as DevTools does). */
   unreachableCount: number;
+  /**
+   * LT working memory that is free once the tree is built: `sizes` (8 bytes per node + 8) holds the retained sizes
+   * and `first`/`children` (nodeCount + 1 each) the dominated CSR, so those are not allocated on top of LT garbage
+   * that V8 frees only at its next GC (that overlap was the 1 GB snapshot's memory peak).
+   */
+  spare: { sizes: ArrayBuffer; first: Uint32Array; children: Uint32Array };
 }
 
 /** First size of the path-compression stack (grown by doubling): 64 K entries, 256 KB. */
@@ -49,8 +55,10 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
   const parent = new Uint32Array(size);
   const ancestor = new Uint32Array(size);
   const vertex = new Uint32Array(size);
-  const label = new Uint32Array(size);
-  const semi = new Uint32Array(size);
+  // label and semi share one buffer so it can hold the Float64 retained sizes afterwards (see DominatorTree.spare).
+  const sizes = new ArrayBuffer(size * 2 * Uint32Array.BYTES_PER_ELEMENT);
+  const label = new Uint32Array(sizes, 0, size);
+  const semi = new Uint32Array(sizes, size * Uint32Array.BYTES_PER_ELEMENT, size);
   // Each vertex sits in at most one bucket at a time: buckets are singly linked lists through bucketNext.
   const bucketHead = new Uint32Array(size);
   const bucketNext = new Uint32Array(size);
@@ -132,7 +140,9 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
     return label[v];
   };
 
-  const dom = new Uint32Array(size);
+  // dom shares parent's array: parent[w] is read only at w's own step, and dom[w] is written only later (when the
+  // bucket holding w is emptied), so the two never overlap — 4 bytes per node less at the memory peak.
+  const dom = parent;
   for (let i = n; i >= 2; i--) {
     const w = vertex[i];
     const from = firstPredecessor[w - 1];
@@ -171,5 +181,5 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
   for (let i = 1; i <= n; i++) vertex[i] -= 1;
   const order = vertex.subarray(1);
   progress('Dominators', 3, 3);
-  return { dominator, order, unreachableCount };
+  return { dominator, order, unreachableCount, spare: { sizes, first: bucketHead.fill(0), children: bucketNext } };
 }
