@@ -59,18 +59,19 @@ function addClassRetainedSizes(analysis: HeapAnalysis, retained: Float64Array): 
   const { shallowSize, retainedSize } = analysis;
   const root = analysis.snapshot.rootOrdinal;
   const openAncestors = new Uint32Array(retained.length);
-  // Stack entries: ordinal * 2 + 1 when entering, * 2 when leaving (to close the class it opened).
+  // Stack entries: ordinal + 1 when entering, -(ordinal + 1) when leaving (to close the class it opened); a sign
+  // test instead of floor/modulo per node.
   let stack = new Float64Array(1024);
   let top = 0;
-  stack[top++] = root * 2 + 1;
+  stack[top++] = root + 1;
   while (top > 0) {
     const entry = stack[--top];
-    const ordinal = Math.floor(entry / 2);
-    const id = classOf[ordinal];
-    if (entry % 2 === 0) {
-      openAncestors[id]--;
+    if (entry < 0) {
+      openAncestors[classOf[-entry - 1]]--;
       continue;
     }
+    const ordinal = entry - 1;
+    const id = classOf[ordinal];
     const counted = openAncestors[id] === 0 && shallowSize[ordinal] !== 0;
     if (counted) {
       retained[id] += retainedSize[ordinal];
@@ -82,7 +83,7 @@ function addClassRetainedSizes(analysis: HeapAnalysis, retained: Float64Array): 
       grown.set(stack);
       stack = grown;
     }
-    if (counted) stack[top++] = ordinal * 2;
-    for (let i = first[ordinal]; i < first[ordinal + 1]; i++) stack[top++] = children[i] * 2 + 1;
+    if (counted) stack[top++] = -entry;
+    for (let i = first[ordinal], end = first[ordinal + 1]; i < end; i++) stack[top++] = children[i] + 1;
   }
 }

@@ -47,6 +47,24 @@ describe('snapshot reader', () => {
     expect(snapshot.totalSize()).toBe(big + 24);
   });
 
+  it('reads numbers around the int32 fast path exactly (9, 10 and 13 digits), split at every byte', () => {
+    // The byte parser accumulates up to 9 digits in int32 and re-reads longer numbers as doubles.
+    const sizes = [999_999_999, 2 ** 31, 2 ** 32 + 12345, 4_999_999_999_999];
+    const nodes = structuredClone(TINY);
+    nodes[1].size = sizes[0];
+    nodes[2].size = sizes[1];
+    nodes.push(...sizes.slice(2).map((size, i) => ({ type: 'string', name: 's', id: 2 ** 31 + 2 * i, size })));
+    const bytes = Buffer.from(buildSnapshot(nodes), 'utf8');
+    for (let split = 1; split < bytes.length; split++) {
+      const parser = new SnapshotParser('split');
+      parser.push(bytes.subarray(0, split));
+      parser.push(bytes.subarray(split));
+      const parsed = parser.finish();
+      expect(Array.from(parsed.selfSize.subarray(1))).toEqual(sizes);
+      expect(Array.from(parsed.nodeId.subarray(3))).toEqual([2 ** 31, 2 ** 31 + 2]);
+    }
+  });
+
   it('decodes JSON escapes: \\uXXXX incl. surrogate pairs, \\n, \\", \\\\', () => {
     const names = ['caf\u00e9', 'emoji \ud83d\ude00', 'line\nbreak', 'quote " inside', 'back\\slash', 'tab\tand \u0001 control', '\\"'];
     const nodes: TestNode[] = [{ type: 'synthetic', name: '', id: 1, size: 0, edges: names.map((_, i) => ({ type: 'element', name: i, to: i + 1 })) }, ...names.map((name, i) => ({ type: 'string', name, id: 3 + 2 * i, size: 16 }))];

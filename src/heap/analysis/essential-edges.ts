@@ -14,7 +14,7 @@ import { WeakMapEdgeNames } from './weakmap-edges.js';
 export interface EssentialEdges {
   /** One bit per edge (bit e of byte e >> 3). */
   bits: Uint8Array;
-  /** Number of essential edges into each node, shifted by one (inDegree[o + 1]): a ready-made CSR count array. */
+  /** Number of essential edges into each node (length nodeCount + 1, last 0): the predecessor CSR's count array. */
   inDegree: Uint32Array;
   count: number;
 }
@@ -45,7 +45,7 @@ export function computeEssentialEdges(snapshot: HeapSnapshot, pageOwned: Uint8Ar
         if (ephemeron && ephemeron.tableId === nodeId[source]) continue;
       }
       bits[edge >>> 3] |= 1 << (edge & 7);
-      inDegree[target + 1]++;
+      inDegree[target]++;
       count++;
     }
   }

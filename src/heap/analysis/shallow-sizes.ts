@@ -4,6 +4,8 @@ import type { HeapSnapshot } from '../snapshot.js';
 /** Markers in the owner array; real owners are node ordinals, so node counts must stay below these. */
 const UNVISITED = 0xffff_ffff;
 const MULTIPLE_OWNERS = 0xffff_fffe;
+/** First size of the propagation stack (grown by doubling): 64 K entries, 256 KB. */
+const INITIAL_STACK = 1 << 16;
 
 /** Whether the root has a non-synthetic child: without one the snapshot exposes internals and DevTools skips the transfer. */
 export function hasUserRoots(snapshot: HeapSnapshot): boolean {
@@ -28,20 +30,22 @@ export function computeShallowSizes(snapshot: HeapSnapshot): Float64Array {
   const { hidden, array, synthetic } = snapshot.types;
   const weak = snapshot.edgeTypes.weak;
   const owners = new Uint32Array(nodeCount);
-  // Each node is pushed at most twice (unvisited → owner → multiple); start at n and grow if ever needed.
-  let stack = new Uint32Array(Math.max(16, nodeCount));
-  let top = 0;
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
     const type = nodeType[ordinal];
-    if (type === hidden || type === array) {
-      owners[ordinal] = UNVISITED;
-    } else {
-      owners[ordinal] = ordinal;
-      stack[top++] = ordinal;
-    }
+    owners[ordinal] = type === hidden || type === array ? UNVISITED : ordinal;
   }
-  while (top > 0) {
-    const source = stack[--top];
+  // Self-owned nodes seed the spread in ordinal order; only nodes whose owner changed go on the stack (hidden and
+  // array nodes, each at most twice: unvisited → owner → multiple), so it starts small instead of at n entries.
+  let stack = new Uint32Array(INITIAL_STACK);
+  let top = 0;
+  for (let seed = 0; seed < nodeCount || top > 0; ) {
+    let source: number;
+    if (top > 0) source = stack[--top];
+    else if (owners[seed] === seed) source = seed++;
+    else {
+      seed++;
+      continue;
+    }
     const owner = owners[source];
     const end = firstEdge[source + 1];
     for (let edge = firstEdge[source]; edge < end; edge++) {

@@ -27,6 +27,11 @@ export class EdgeSectionReader extends RecordSectionReader {
   readonly #typeLimit: number;
   readonly #nodeFieldCount: number;
   readonly #nodeCount: number;
+  /** `element` and `hidden` edges carry an index, not a string index (-1 when the type is not declared). */
+  readonly #elementType: number;
+  readonly #hiddenType: number;
+  /** Largest string index named by an edge: finish() checks it instead of re-walking every edge. */
+  maxNameIndex = 0;
 
   constructor(file: string, layout: SnapshotLayout, columns: EdgeColumns) {
     super(file, 'edges', layout.edgeFieldCount, layout.edgeCount);
@@ -37,6 +42,8 @@ export class EdgeSectionReader extends RecordSectionReader {
     this.#typeLimit = layout.edgeTypes.length;
     this.#nodeFieldCount = layout.nodeFieldCount;
     this.#nodeCount = layout.nodeCount;
+    this.#elementType = layout.edgeTypes.indexOf('element');
+    this.#hiddenType = layout.edgeTypes.indexOf('hidden');
   }
 
   protected commitRows(values: Float64Array, rowCount: number, firstOrdinal: number, offset: number): void {
@@ -46,6 +53,8 @@ export class EdgeSectionReader extends RecordSectionReader {
     const typeLimit = this.#typeLimit;
     const nodeFieldCount = this.#nodeFieldCount;
     const nodeCount = this.#nodeCount;
+    const elementType = this.#elementType, hiddenType = this.#hiddenType;
+    let maxName = this.maxNameIndex;
     for (let row = 0, at = 0, ordinal = firstOrdinal; row < rowCount; row++, at += fieldCount, ordinal++) {
       const type = values[at + typeOffset];
       const name = values[at + nameOffset];
@@ -58,7 +67,9 @@ export class EdgeSectionReader extends RecordSectionReader {
       edgeType[ordinal] = type;
       edgeNameOrIndex[ordinal] = name;
       edgeTarget[ordinal] = target;
+      if (name > maxName && type !== elementType && type !== hiddenType) maxName = name;
     }
+    this.maxNameIndex = maxName;
   }
 
   #reject(type: number, name: number, toNode: number, offset: number): never {

@@ -18,8 +18,13 @@ function locationsByOrdinal(layout: SnapshotLayout, raw: Uint32Array): Uint32Arr
   return rows;
 }
 
-export function finishSnapshot(file: string, layout: SnapshotLayout, columns: SnapshotColumns): HeapSnapshot {
+/**
+ * `maxNameIndex` is the largest string index the section readers saw: when it is in range (the normal case) the
+ * per-node and per-edge walks below, which only exist to name the first bad record, are skipped.
+ */
+export function finishSnapshot(file: string, layout: SnapshotLayout, columns: SnapshotColumns, maxNameIndex = Infinity): HeapSnapshot {
   const stringCount = columns.strings.length;
+  if (maxNameIndex < stringCount) return new HeapSnapshot(file, layout, { ...columns, locations: locationsByOrdinal(layout, columns.locations) });
   const { nodeName, edgeType, edgeNameOrIndex } = columns;
   for (let ordinal = 0; ordinal < nodeName.length; ordinal++) {
     if (nodeName[ordinal] >= stringCount) {

@@ -40,6 +40,8 @@ export class NodeSectionReader extends RecordSectionReader {
   readonly #typeLimit: number;
   readonly #edgeCount: number;
   #edgeSum = 0;
+  /** Largest name (string index) seen: finish() checks it against the string table instead of re-walking every node. */
+  maxNameIndex = 0;
 
   constructor(file: string, layout: SnapshotLayout, columns: NodeColumns) {
     super(file, 'nodes', layout.nodeFieldCount, layout.nodeCount);
@@ -61,11 +63,14 @@ export class NodeSectionReader extends RecordSectionReader {
     const selfSizeOffset = this.#selfSizeOffset, edgeCountOffset = this.#edgeCountOffset, detachednessOffset = this.#detachednessOffset;
     const typeLimit = this.#typeLimit;
     let edgeSum = this.#edgeSum;
+    let maxName = this.maxNameIndex;
     for (let row = 0, at = 0, ordinal = firstOrdinal; row < rowCount; row++, at += fieldCount, ordinal++) {
       const type = values[at + typeOffset];
       if (type >= typeLimit) badInput(this.file, offset, `node type ${type} is not declared in meta.node_types`);
       nodeType[ordinal] = type;
-      nodeName[ordinal] = values[at + nameOffset];
+      const name = values[at + nameOffset];
+      if (name > maxName) maxName = name;
+      nodeName[ordinal] = name;
       nodeId[ordinal] = values[at + idOffset];
       selfSize[ordinal] = values[at + selfSizeOffset];
       if (detachednessOffset >= 0) detachedness[ordinal] = values[at + detachednessOffset];
@@ -74,6 +79,7 @@ export class NodeSectionReader extends RecordSectionReader {
     }
     if (edgeSum > this.#edgeCount) badInput(this.file, offset, `node edge counts add up to more than edge_count (${this.#edgeCount})`);
     this.#edgeSum = edgeSum;
+    this.maxNameIndex = maxName;
   }
 
   protected finishSection(offset: number): void {

@@ -7,6 +7,16 @@ function isSeparator(byte: number): boolean {
   return byte === BYTE.comma || byte === BYTE.newline || byte === BYTE.space || byte === BYTE.carriageReturn || byte === BYTE.tab;
 }
 
+/** Digits that always fit a positive int32 (999,999,999 < 2^31): longer numbers are re-read as doubles. */
+const INT32_SAFE_DIGITS = 9;
+
+/** The decimal number in bytes[start, end), as a double (exact up to 2^53). */
+function parseDigits(bytes: Buffer, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + (bytes[i] - BYTE.zero);
+  return value;
+}
+
 /** Numbers scanned per batch before the subclass stores them: 1 M doubles = 8 MB, reused for the whole section. */
 const BATCH_VALUES = 1 << 20;
 
@@ -92,14 +102,18 @@ export abstract class RecordSectionReader implements SectionReader {
         i++;
         break;
       }
+      // Int32 arithmetic (`| 0`) keeps V8 on its integer fast path (measured ~2× on this loop); a number longer
+      // than INT32_SAFE_DIGITS has wrapped and is re-read as a double from its bytes (rare: huge sizes or ids).
+      const numberStart = i;
       value = digit;
       i++;
       while (i < end) {
         digit = bytes[i] - BYTE.zero;
         if (digit >>> 0 > 9) break;
-        value = value * 10 + digit;
+        value = (value * 10 + digit) | 0;
         i++;
       }
+      if (i - numberStart > INT32_SAFE_DIGITS) value = parseDigits(bytes, numberStart, i);
       if (i === end) {
         // The number may go on in the next chunk.
         this.#inNumber = true;

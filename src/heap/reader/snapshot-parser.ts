@@ -73,7 +73,7 @@ export class SnapshotParser {
       ...this.#edges,
       strings: this.#stringReader.strings,
       locations: this.#locationReader?.values() ?? new Uint32Array(0),
-    });
+    }, Math.max(this.#nodeReader?.maxNameIndex ?? Infinity, this.#edgeReader?.maxNameIndex ?? Infinity));
   }
 
   #where(): string {

@@ -1,0 +1,44 @@
+// Per-phase wall time and peak RSS of the full `heap` analysis (read → analyze → the summaries the command
+// computes), for profiling the engine: `node bench/heap/profile-engine.mjs FILE` after `npm run build`.
+// Run it under `/usr/bin/time -v` for CPU time, or with `node --cpu-prof` for a profile.
+import { pathToFileURL, fileURLToPath } from 'node:url';
+
+const ENGINE = pathToFileURL(fileURLToPath(new URL('../../dist/src/heap/index.js', import.meta.url))).href;
+/** Rows the summaries compute, as the `heap` command's default top N. */
+const TOP = 20;
+
+const file = process.argv[2];
+if (!file) {
+  console.error('usage: node bench/heap/profile-engine.mjs FILE.heapsnapshot');
+  process.exit(2);
+}
+const engine = await import(ENGINE);
+/** Peak RSS so far in MB (resourceUsage reports kilobytes): shows which phase sets the process's peak. */
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const phases = [];
+let last = performance.now();
+function lap(phase) {
+  const now = performance.now();
+  phases.push({ phase, ms: Math.round(now - last), peakRssMb: peakMb() });
+  last = now;
+}
+// The analysis reports a step at the START of each phase; the peak seen there belongs to the phase before.
+const progress = (label) => phases.push({ phase: `  at "${label}"`, ms: '', peakRssMb: peakMb() });
+
+const snapshot = await engine.readSnapshotFile(file);
+lap('readSnapshotFile');
+const analysis = engine.analyzeSnapshot(snapshot, { progress });
+lap('analyzeSnapshot');
+const totals = engine.totals(analysis);
+lap('totals');
+engine.classSummary(analysis);
+lap('classSummary');
+engine.largestObjects(analysis, { top: TOP });
+lap('largestObjects');
+engine.largestCollections(analysis, { top: TOP });
+lap('largestCollections');
+engine.heapStatistics(analysis);
+lap('heapStatistics');
+console.table(phases);
+console.log('analysis phases (ms):', analysis.timings);
+console.log(`${totals.nodeCount} nodes, ${totals.edgeCount} edges, total ${totals.totalSize} bytes`);
