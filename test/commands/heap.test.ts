@@ -76,7 +76,7 @@ describe('pooldoc heap', { timeout: SLOW_CLI_TIMEOUT_MS }, () => {
 
   it('keeps the JSON key contract', () => {
     expect(heapSummarySchema.parse(summary)).toBeTruthy();
-    expect(Object.keys(summary).sort()).toEqual(['classes', 'collections', 'edgeCount', 'file', 'largestObjects', 'nodeCount', 'statistics', 'totalSize']);
+    expect(Object.keys(summary).sort()).toEqual(['classes', 'collections', 'edgeCount', 'file', 'largestObjects', 'nodeCount', 'pools', 'statistics', 'totalSize']);
     expect(Object.keys(summary.classes[0]).sort()).toEqual(['count', 'name', 'retainedSize', 'shallowSize']);
     expect(Object.keys(summary.largestObjects[0]).sort()).toEqual(['id', 'name', 'path', 'retainedSize', 'shallowSize', 'type']);
     expect(Object.keys(summary.collections[0]).sort()).toEqual(['entries', 'id', 'kind', 'name', 'path', 'retainedSize']);
