@@ -3,15 +3,11 @@ import type { PoolConfig } from '../../pools/model.js';
 import type { ServerFacts } from '../fleet.js';
 import { defineRule, NO_OPTIONS } from './types.js';
 import { knownNumber, libraryLabel } from '../rule-kit/describe.js';
+import { poolCopies } from '../rule-kit/fleet-math.js';
 
 const LIBRARIES = ['knex', 'mariadb', 'mongodb', 'mssql', 'mysql2', 'pg', 'prisma', 'sequelize', 'typeorm'];
 type BudgetedDatabase = 'postgres' | 'mysql' | 'mssql' | 'mongodb';
 const BUDGETED: readonly BudgetedDatabase[] = ['postgres', 'mysql', 'mssql', 'mongodb'];
-
-/** Sequelize with `replication` opens a read pool and a write pool, each with the full max (initPools). */
-function poolsPerConfig(config: PoolConfig): number {
-  return config.library === 'sequelize' && config.options['replication']?.origin === 'set' ? 2 : 1;
-}
 
 export const fleetDbBudget = defineRule({
   meta: {
@@ -43,7 +39,7 @@ export const fleetDbBudget = defineRule({
           context.report({ config, messageId: 'unbounded', data: { library: libraryLabel(config), why, database, available } });
           continue;
         }
-        perProcess += size * poolsPerConfig(config);
+        perProcess += size * poolCopies(config);
       }
       const total = Math.ceil(perProcess * fleet.replicas * fleet.processes * fleet.surge) + fleet.headroom;
       if (total <= available) continue;
