@@ -1,17 +1,13 @@
 // `pooldoc diff <a> <b> [<c>…]`: what grows across snapshots of one process (collections, objects, classes).
 import { statSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
-import { collectionGrowth, objectGrowth, overallGrowthVerdict } from '../src/detect/collection-growth.js';
+import { judgeSnapshotGrowth, OBJECT_CANDIDATES_PER_ROW } from '../src/detect/snapshot-growth.js';
 import { ExitCode } from '../src/findings.js';
-import { SnapshotSeriesTracker, type DiffInput } from '../src/heap/diff.js';
-import { analyzeSnapshot, COLLECTION_KINDS, findCollections, readSnapshotFile, retainerPath, type HeapAnalysis } from '../src/heap/index.js';
+import { readDiffInput, SnapshotSequence } from '../src/heap/diff-input.js';
 import type { ProgressSink } from '../src/progress.js';
 import { renderDiff } from '../src/report/diff-text.js';
 import type { DiffResult } from '../src/report/heap-result.js';
 import { PooldocCommand } from './base.js';
-
-/** Objects are followed in bulk, but only this many times --top get a retainer path (one BFS walk each). */
-const OBJECT_CANDIDATES_PER_ROW = 4;
 
 export default class Diff extends PooldocCommand<DiffResult> {
   static override summary = 'Compare heap snapshots of one process: what grows, with paths, rates and a leak verdict';
@@ -35,52 +31,23 @@ export default class Diff extends PooldocCommand<DiffResult> {
     const { argv, flags } = await this.parse(Diff);
     const files = argv as string[];
     const progress = this.progress();
-    const tracker = new SnapshotSeriesTracker(files.length);
-    const nodeCount: number[] = [];
-    const totalSize: number[] = [];
-    let last: DiffInput | undefined;
-    for (const [index, file] of files.entries()) {
-      const input = await analyzeFile(file, labelled(progress, `${index + 1}/${files.length}`));
-      nodeCount.push(input.snapshot.nodeCount);
-      totalSize.push(input.retainedSize[input.snapshot.rootOrdinal]);
-      tracker.add(input);
-      last = input;
-    }
-    const series = tracker.finish(last!, flags.top * OBJECT_CANDIDATES_PER_ROW);
+    const sequence = new SnapshotSequence();
+    for (const [index, file] of files.entries()) sequence.add(await readDiffInput(file, labelled(progress, `${index + 1}/${files.length}`)));
+    const series = sequence.finish(flags.top * OBJECT_CANDIDATES_PER_ROW);
     const { times, timesFrom } = snapshotTimes(files, flags.interval);
-    const collectionIds = new Set(series.collections.map((collection) => collection.id));
-    const growing = [
-      ...collectionGrowth(series.collections, { times }).slice(0, flags.top),
-      // A growing collection's own node is already listed by entries; its owners stay (they show the path up).
-      ...objectGrowth(series.objects.filter((object) => !collectionIds.has(object.id)), { times }).slice(0, flags.top),
-    ];
+    const growth = judgeSnapshotGrowth({ snapshotCount: files.length, ...series }, { top: flags.top, times });
     const result: DiffResult = {
       files,
       ...(times ? { times } : {}),
       timesFrom,
-      nodeCount,
-      totalSize,
-      verdict: overallGrowthVerdict(growing, files.length),
-      classes: series.classes.slice(0, flags.top),
-      growing,
+      nodeCount: series.nodeCount,
+      totalSize: series.totalSize,
+      ...growth,
     };
     if (result.verdict === 'leak') this.setExitCode(ExitCode.findings);
     if (!this.jsonEnabled()) this.log(renderDiff(result));
     return result;
   }
-}
-
-/** Reads and analyses one snapshot and exposes what the diff follows. */
-async function analyzeFile(file: string, progress: ProgressSink): Promise<DiffInput> {
-  const snapshot = await readSnapshotFile(file, { progress });
-  const analysis: HeapAnalysis = analyzeSnapshot(snapshot, { progress });
-  const { classOf, names } = analysis.classes;
-  const table = findCollections(snapshot);
-  const collections = Array.from({ length: table.length }, (_, index) => {
-    const ordinal = table.ordinals[index];
-    return { id: snapshot.nodeId[ordinal], kind: COLLECTION_KINDS[table.kinds[index]], name: names[classOf[ordinal]], entries: table.entries[index], retainedSize: analysis.retainedSize[ordinal] };
-  });
-  return { snapshot, retainedSize: analysis.retainedSize, className: (ordinal) => names[classOf[ordinal]], collections, path: (ordinal) => retainerPath(analysis, ordinal).text };
 }
 
 function labelled(progress: ProgressSink, label: string): ProgressSink {

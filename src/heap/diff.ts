@@ -119,9 +119,11 @@ function trackedTypeCodes(snapshot: HeapSnapshot): Set<number> {
   return new Set([snapshot.types.object, snapshot.types.closure, snapshot.types.regexp].filter((code) => code >= 0));
 }
 
-/** Feed snapshots in time order with `add`, then `finish` with the last one still analysed (for paths). */
+/**
+ * Feed snapshots in time order with `add`, then `finish` with the last one still analysed (for paths). The count
+ * is whatever was added: a live run whose target died after two of five snapshots still gets its diff.
+ */
 export class SnapshotSeriesTracker {
-  readonly #snapshotCount: number;
   #added = 0;
   #firstDigest?: ClassDigest;
   #collections = new Map<number, { kind: string; name: string; entries: number[]; retainedSize: number[] }>();
@@ -132,8 +134,9 @@ export class SnapshotSeriesTracker {
   #identities: string[] = [];
   #identityIds = new Map<string, number>();
 
-  constructor(snapshotCount: number) {
-    this.#snapshotCount = snapshotCount;
+  /** Snapshots added so far. */
+  get count(): number {
+    return this.#added;
   }
 
   add(input: DiffInput): void {
@@ -208,15 +211,15 @@ export class SnapshotSeriesTracker {
    * grew first → last, largest growth first, at most `objectLimit` (paths cost a BFS each, so keep it small).
    */
   finish(last: DiffInput, objectLimit: number): { classes: ClassComparison[]; collections: SnapshotSeries[]; objects: SnapshotSeries[] } {
-    if (this.#added !== this.#snapshotCount || !this.#firstDigest) throw new Error(`diff got ${this.#added} of ${this.#snapshotCount} snapshots`);
-    const classes = this.#snapshotCount > 1 ? compareDigests(this.#firstDigest, classDigest(last)) : [];
+    if (!this.#firstDigest) throw new Error('diff got no snapshots');
+    const classes = this.#added > 1 ? compareDigests(this.#firstDigest, classDigest(last)) : [];
     const pathOfId = (id: number) => {
       const ordinal = last.snapshot.ordinalOfId(id);
       return ordinal < 0 ? '' : last.path(ordinal);
     };
     const collections: SnapshotSeries[] = [];
     for (const [id, series] of this.#collections) {
-      if (series.entries.length !== this.#snapshotCount) continue;
+      if (series.entries.length !== this.#added) continue;
       if (series.entries[series.entries.length - 1] <= series.entries[0]) continue;
       collections.push({ id, kind: series.kind, name: series.name, path: pathOfId(id), entries: series.entries, retainedSize: series.retainedSize });
     }

@@ -31,3 +31,6 @@ export {
 export { heapStatistics, type HeapStatistics } from './statistics.js';
 /** One node in depth: retainers and dominated children. */
 export { nodeDetail, type NodeDetail, type NodeDetailOptions, type RetainerInfo } from './node-detail.js';
+/** Snapshots of one process followed by id: DevTools' Comparison and per-snapshot series for growth verdicts. */
+export { SnapshotSeriesTracker, type DiffInput, type DiffCollection, type ClassComparison, type SnapshotSeries } from './diff.js';
+export { diffInputOf, readDiffInput, SnapshotSequence, type SnapshotSequenceResult } from './diff-input.js';
