@@ -4,18 +4,23 @@ import { Args, Flags } from '@oclif/core';
 import { buildAnalysis, hasErrorFindings, type AnalyzeResult } from '../src/attach/analysis.js';
 import { parseDuration } from '../src/attach/duration.js';
 import { runLive, type LiveRunResult } from '../src/attach/live-run.js';
+import { snapshotFiles, type SnapshotPlan } from '../src/attach/snapshot-step.js';
 import { processExists } from '../src/attach/proc.js';
 import { attach, detach, type DetachOutcome } from '../src/attach/session.js';
 import { RULES } from '../src/audit/rules/index.js';
 import { detectHeapLeak } from '../src/detect/heap-leak.js';
+import { judgeSnapshotGrowth, OBJECT_CANDIDATES_PER_ROW } from '../src/detect/snapshot-growth.js';
 import { detectPoolPressure } from '../src/detect/pool-pressure.js';
-import { TargetGoneError } from '../src/errors.js';
+import { PooldocError, TargetGoneError } from '../src/errors.js';
 import { ExitCode } from '../src/findings.js';
 import { renderAnalyzeHtml } from '../src/report/analyze-html.js';
 import { renderAnalyzeText } from '../src/report/analyze-text.js';
 import { heapChartLines } from '../src/report/trend-chart.js';
 import { liveView } from '../src/report/analyze-live.js';
 import { PooldocCommand } from './base.js';
+
+/** Rows per list of the --snapshots diff (growing collections, objects, classes). */
+const GROWTH_ROWS = 10;
 
 export default class Analyze extends PooldocCommand<AnalyzeResult> {
   static override summary = 'Attach to a running Node process, watch its heap and pools, and report';
@@ -46,7 +51,9 @@ target exited during the run (partial report).`;
     'inspect-url': Flags.string({ description: 'WebSocket URL of an inspector already open (ws://127.0.0.1:9229/<id>)' }),
     'allow-remote': Flags.boolean({ description: 'allow an inspector that is not on loopback', default: false }),
     snapshot: Flags.boolean({ description: 'take one heap snapshot at the end (pauses the target; refused without ~20× heapUsed of free memory)', default: false }),
-    'snapshot-file': Flags.string({ description: 'where --snapshot writes (default pooldoc-<pid>-<time>.heapsnapshot, mode 0600)' }),
+    snapshots: Flags.integer({ description: 'take N heap snapshots --every apart from the start and diff them (what grows, with paths; a leak verdict from 3)', min: 2 }),
+    every: Flags.string({ description: 'time between --snapshots (default: --duration spread over them); the run lasts at least (N-1)×every' }),
+    'snapshot-file': Flags.string({ description: 'where --snapshot writes (default pooldoc-<pid>-<time>.heapsnapshot, mode 0600); --snapshots adds -1, -2, …' }),
     force: Flags.boolean({ description: 'take the --snapshot even when memory headroom looks too small', default: false }),
     html: Flags.string({ description: 'also write a self-contained HTML report to this file' }),
   };
@@ -54,7 +61,8 @@ target exited during the run (partial report).`;
   async run(): Promise<AnalyzeResult> {
     const { args, flags } = await this.parse(Analyze);
     const intervalMs = parseDuration(flags.interval, '--interval');
-    const durationMs = parseDuration(flags.duration, '--duration', { allowForever: true });
+    const plan = snapshotPlan(args.pid, flags, parseDuration(flags.duration, '--duration', { allowForever: true }));
+    const durationMs = plan.durationMs;
     const stop = new AbortController();
     const onSignal = () => {
       if (!stop.signal.aborted) process.stderr.write('\npooldoc: stopping, detaching from the target…\n');
@@ -68,7 +76,7 @@ target exited during the run (partial report).`;
       let live: LiveRunResult;
       try {
         live = await runLive(attachment, { intervalMs, durationMs, gc: flags.gc, pools: flags.pools, allocations: flags.allocations, signal: stop.signal, onSample: view?.update,
-          snapshot: flags.snapshot ? { file: flags['snapshot-file'] ?? `pooldoc-${args.pid}-${new Date().toISOString().replace(/[:.]/g, '-')}.heapsnapshot`, force: flags.force } : undefined,
+          snapshot: plan.snapshot,
           notice: (message) => {
             view?.finish();
             process.stderr.write(`pooldoc: ${message}\n`);
@@ -81,7 +89,11 @@ target exited during the run (partial report).`;
         view?.finish();
       }
       const outcome: DetachOutcome = await detach(attachment);
-      const verdicts = { heap: detectHeapLeak(live.memory), pools: live.pools.map((pool) => detectPoolPressure(pool)) };
+      const verdicts = {
+        heap: detectHeapLeak(live.memory),
+        pools: live.pools.map((pool) => detectPoolPressure(pool)),
+        growth: live.snapshotSeries ? judgeSnapshotGrowth({ snapshotCount: live.snapshotSeries.files.length, ...live.snapshotSeries.series }, { top: GROWTH_ROWS, times: live.snapshotSeries.times }) : undefined,
+      };
       const result = buildAnalysis(attachment, live, verdicts, outcome, { intervalMs, gc: flags.gc, knownRuleIds: new Set(RULES.keys()) });
       const heapChart = heapChartLines(live.memory, verdicts.heap);
       if (flags.html) writeFileSync(flags.html, renderAnalyzeHtml(result, heapChart), { mode: 0o600 });
@@ -96,4 +108,20 @@ target exited during the run (partial report).`;
       process.off('SIGTERM', onSignal);
     }
   }
+}
+
+/**
+ * --snapshot: one snapshot at the end. --snapshots N: N snapshots --every apart from the start of sampling, so the
+ * run lasts at least (N-1)×every; without --every they spread over --duration.
+ */
+function snapshotPlan(pid: number, flags: { snapshot: boolean; snapshots?: number; every?: string; 'snapshot-file'?: string; force: boolean }, durationMs: number): { durationMs: number; snapshot?: SnapshotPlan } {
+  const count = flags.snapshots ?? (flags.snapshot ? 1 : 0);
+  if (flags.every !== undefined && count < 2) throw new PooldocError('--every needs --snapshots N (N ≥ 2)');
+  if (count === 0) return { durationMs };
+  const base = flags['snapshot-file'] ?? `pooldoc-${pid}-${new Date().toISOString().replace(/[:.]/g, '-')}.heapsnapshot`;
+  const files = snapshotFiles(base, count);
+  if (count === 1) return { durationMs, snapshot: { files, everyMs: 0, force: flags.force, objectLimit: 0 } };
+  if (flags.every === undefined && !Number.isFinite(durationMs)) throw new PooldocError('--snapshots with --duration 0 (until Ctrl-C) needs --every');
+  const everyMs = flags.every !== undefined ? parseDuration(flags.every, '--every') : durationMs / (count - 1);
+  return { durationMs: Math.max(durationMs, (count - 1) * everyMs), snapshot: { files, everyMs, force: flags.force, objectLimit: GROWTH_ROWS * OBJECT_CANDIDATES_PER_ROW } };
 }

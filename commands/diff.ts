@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
 import { judgeSnapshotGrowth, OBJECT_CANDIDATES_PER_ROW } from '../src/detect/snapshot-growth.js';
 import { ExitCode } from '../src/findings.js';
-import { readDiffInput, SnapshotSequence } from '../src/heap/diff-input.js';
+import { readDiffInput, SnapshotSequence, type DiffInput } from '../src/heap/index.js';
 import type { ProgressSink } from '../src/progress.js';
 import { renderDiff } from '../src/report/diff-text.js';
 import type { DiffResult } from '../src/report/heap-result.js';
@@ -32,8 +32,12 @@ export default class Diff extends PooldocCommand<DiffResult> {
     const files = argv as string[];
     const progress = this.progress();
     const sequence = new SnapshotSequence();
-    for (const [index, file] of files.entries()) sequence.add(await readDiffInput(file, labelled(progress, `${index + 1}/${files.length}`)));
-    const series = sequence.finish(flags.top * OBJECT_CANDIDATES_PER_ROW);
+    let last: DiffInput | undefined;
+    for (const [index, file] of files.entries()) {
+      last = await readDiffInput(file, labelled(progress, `${index + 1}/${files.length}`));
+      sequence.add(last);
+    }
+    const series = sequence.finish(last!, flags.top * OBJECT_CANDIDATES_PER_ROW);
     const { times, timesFrom } = snapshotTimes(files, flags.interval);
     const growth = judgeSnapshotGrowth({ snapshotCount: files.length, ...series }, { top: flags.top, times });
     const result: DiffResult = {

@@ -1,5 +1,6 @@
 // The result of `pooldoc analyze`: what was gathered live plus the detectors' verdicts, joined into one
 // typed, redacted object (the --json contract) with findings linked to the audit rule that catches them in CI.
+import type { SnapshotGrowth } from '../detect/snapshot-growth.js';
 import type { HeapLeakResult, PoolPressureResult } from '../detect/types.js';
 import type { Finding, PoolVerdict, Verdict } from '../findings.js';
 import type { PoolCounts } from '../pools/runtime-types.js';
@@ -60,6 +61,8 @@ export interface AnalyzeResult {
   socketsAtStart: SocketGroup[];
   allocations?: AllocationSummary;
   snapshot?: SnapshotReport;
+  /** `--snapshots N`: the diff over the live snapshots (same analysis and rows as `pooldoc diff`). */
+  snapshots?: SnapshotGrowth & { files: string[]; times: number[]; pausesMs: number[]; nodeCount: number[]; totalSize: number[] };
   findings: Finding[];
   /** Series for charts (heapUsed over time), epoch ms and bytes. */
   chart: { time: number[]; heapUsed: number[] };
@@ -68,6 +71,8 @@ export interface AnalyzeResult {
 export interface Verdicts {
   heap: HeapLeakResult;
   pools: PoolPressureResult[];
+  /** Verdict over the --snapshots sequence, when two or more were taken. */
+  growth?: SnapshotGrowth;
 }
 
 export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdicts: Verdicts, detachOutcome: DetachOutcome, run: { intervalMs: number; gc: boolean; knownRuleIds: ReadonlySet<string> }): AnalyzeResult {
@@ -131,6 +136,9 @@ export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdi
     socketsAtStart: attachment.sockets.groups,
     allocations: live.allocations,
     snapshot: live.snapshot,
+    snapshots: live.snapshotSeries && verdicts.growth
+      ? { files: live.snapshotSeries.files, times: live.snapshotSeries.times, pausesMs: live.snapshotSeries.pausesMs, nodeCount: live.snapshotSeries.series.nodeCount, totalSize: live.snapshotSeries.series.totalSize, ...verdicts.growth }
+      : undefined,
     findings: [],
     chart: { time: live.memorySamples.map((sample) => sample.time), heapUsed: live.memorySamples.map((sample) => sample.heapUsed) },
   };
@@ -152,6 +160,12 @@ function findingsOf(result: AnalyzeResult, knownRuleIds: ReadonlySet<string>): F
   };
   if (result.heap.verdict === 'leak') {
     add('heap-leak', 'heap-leak', 'error', `heap grows ${Math.round(result.heap.slopeBytesPerHour / 1e6)} MB/h${result.heap.timeToLimitSeconds !== null ? `, reaching the limit in ~${Math.round(result.heap.timeToLimitSeconds / 60)} min` : ''}; an unbounded cache or collection is the usual cause`);
+  }
+  for (const row of result.snapshots?.growing.filter((growing) => growing.verdict === 'leak').slice(0, 3) ?? []) {
+    const what = row.kind === row.name ? row.kind : `${row.kind} ${row.name}`;
+    const values = row.measure === 'entries' ? `${row.entries.join(' → ')} entries` : `${row.retainedSize.map((bytes) => `${Math.round(bytes / 1024)} KiB`).join(' → ')} retained`;
+    const perMinute = row.perSecond !== undefined ? `, +${Math.round(row.perSecond * 60 * (row.measure === 'entries' ? 1 : 1 / 1024))}${row.measure === 'entries' ? '' : ' KiB'}/min` : '';
+    add('heap-leak', 'snapshot-growth', 'error', `${what} ${row.path || `@${row.id}`} grows in every snapshot: ${values}${perMinute}`);
   }
   for (const pool of result.pools) {
     if (pool.verdict === 'saturated') {

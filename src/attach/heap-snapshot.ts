@@ -17,7 +17,22 @@ export interface TakenSnapshot {
   snapshot: HeapSnapshot;
 }
 
-export async function takeHeapSnapshot(session: CdpSession, file: string, label: string, progress?: ProgressSink): Promise<TakenSnapshot> {
+export interface TakeSnapshotOptions {
+  progress?: ProgressSink;
+  /**
+   * Leave HeapProfiler enabled after this snapshot. Disabling it clears V8's object-id map, so a series of
+   * snapshots must keep it on in between or the same object gets a new id each time and nothing can be followed;
+   * the caller then disables it once at the end (disableHeapProfiler).
+   */
+  keepEnabled?: boolean;
+}
+
+export async function disableHeapProfiler(session: CdpSession): Promise<void> {
+  await session.send('HeapProfiler.disable').catch(() => undefined);
+}
+
+export async function takeHeapSnapshot(session: CdpSession, file: string, label: string, options: TakeSnapshotOptions = {}): Promise<TakenSnapshot> {
+  const { progress } = options;
   const partial = `${file}.partial-${process.pid}`;
   const fd = openSync(partial, 'w', SNAPSHOT_FILE_MODE);
   const parser = new SnapshotParser(label);
@@ -58,6 +73,6 @@ export async function takeHeapSnapshot(session: CdpSession, file: string, label:
   } finally {
     offChunk();
     offProgress();
-    await session.send('HeapProfiler.disable').catch(() => undefined);
+    if (!options.keepEnabled) await disableHeapProfiler(session);
   }
 }

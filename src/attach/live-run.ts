@@ -12,7 +12,7 @@ import { MemorySeriesBuilder, readHeapLimitFallback, readMemory, SAMPLE_TIMEOUT_
 import { PoolSeriesBuilder, type LivePoolSummary } from './pool-series.js';
 import { processExists } from './proc.js';
 import type { Attachment } from './session.js';
-import { checkSnapshotHeadroom, snapshotStep, type SnapshotOptions, type SnapshotReport } from './snapshot-step.js';
+import { checkSnapshotHeadroom, LiveSnapshots, type SnapshotPlan, type SnapshotReport, type SnapshotSeriesReport } from './snapshot-step.js';
 import { endpoint, readProcessSockets } from './sockets.js';
 
 export interface LiveRunOptions {
@@ -22,8 +22,8 @@ export interface LiveRunOptions {
   gc: boolean;
   pools: boolean;
   allocations: boolean;
-  /** Opt-in heap snapshot at the end of the run (headroom-gated). */
-  snapshot?: SnapshotOptions;
+  /** Opt-in heap snapshots (headroom-gated): one at the end, or N spaced from the start of sampling. */
+  snapshot?: SnapshotPlan;
   /** Announcements the user must see before they happen (the snapshot pause). */
   notice?: (message: string) => void;
   signal?: AbortSignal;
@@ -56,6 +56,8 @@ export interface LiveRunResult {
   poolDiscovery?: { pauseMs: number; instances: number };
   allocations?: AllocationSummary;
   snapshot?: SnapshotReport;
+  /** Two or more snapshots taken (`--snapshots`): what the diff analysis needs. */
+  snapshotSeries?: SnapshotSeriesReport;
   /** Milliseconds from the start of the run to the first memory reading, and its epoch time. */
   firstReadingMs?: number;
   firstReadingAt?: number;
@@ -87,7 +89,13 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
   memory.push({ ...first, heapLimit: runtime.heapLimit });
   // Refuse a snapshot before watching, not after: the user should not wait 30 s for a refusal.
   const snapshotGate = options.snapshot ? checkSnapshotHeadroom(target.pid, first.heapUsed, options.snapshot.force) : undefined;
-  let snapshot: SnapshotReport | undefined;
+  const snapshots = options.snapshot && snapshotGate ? new LiveSnapshots(session, target.pid, options.snapshot, snapshotGate.headroom) : undefined;
+  const takeSnapshot = async (): Promise<void> => {
+    const count = options.snapshot!.files.length;
+    const which = count > 1 ? ` ${count - snapshots!.remaining + 1}/${count}` : '';
+    options.notice?.(`taking heap snapshot${which}: the target pauses for about ${Math.round(snapshotGate!.expectedPauseSeconds)} s and its memory may grow by up to 20× the heap used`);
+    await snapshots!.takeNext();
+  };
 
   const isGone = (error: unknown): boolean => error instanceof SessionClosedError || isContextGone(error) || !processExists(target.pid);
   try {
@@ -101,9 +109,16 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
     options.onSample?.({ memory: memory.samples, pools: livePools?.count ?? 0, elapsedMs: 0 });
     let next = loopStart + options.intervalMs;
     while (!options.signal?.aborted && performance.now() - loopStart < options.durationMs) {
-      await sleepUntil(next, options.signal);
-      next += options.intervalMs;
+      if (snapshots && snapshots.remaining > 0 && performance.now() - loopStart >= snapshots.nextDueMs()) {
+        await takeSnapshot();
+        // The pause put sampling behind: resume on a fresh beat instead of a burst of catch-up samples.
+        next = Math.max(next, performance.now() + options.intervalMs);
+        continue;
+      }
+      await sleepUntil(Math.min(next, loopStart + (snapshots?.remaining ? snapshots.nextDueMs() : Infinity)), options.signal);
       if (options.signal?.aborted) break;
+      if (performance.now() < next) continue; // woke for a snapshot
+      next += options.intervalMs;
       try {
         memory.push({ ...(await readMemory(session, { gc: options.gc })), heapLimit: runtime.heapLimit });
         if (livePools) poolBuilder.push(Date.now(), await livePools.read());
@@ -115,15 +130,14 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
       options.onSample?.({ memory: memory.samples, pools: livePools?.count ?? 0, elapsedMs: performance.now() - loopStart });
     }
     if (options.allocations) allocations = await stopAllocationSampling(session);
-    if (options.snapshot && snapshotGate) {
-      options.notice?.(`taking a heap snapshot: the target pauses for about ${Math.round(snapshotGate.expectedPauseSeconds)} s and its memory may grow by up to 20× the heap used`);
-      snapshot = await snapshotStep(session, target.pid, options.snapshot, snapshotGate.headroom);
-    }
+    // The last planned snapshot is due at the end of the run (the only one, for --snapshot); Ctrl-C skips it.
+    if (snapshots && snapshots.remaining > 0 && !options.signal?.aborted) await takeSnapshot();
   } catch (error) {
     if (!isGone(error)) throw error;
     targetGone = true;
   } finally {
     await livePools?.release();
+    await snapshots?.close();
   }
   // Sockets again at the end (pools grow during the run), without pooldoc's own inspector connection.
   let socketsAtEnd: SocketGroup[] | undefined;
@@ -134,6 +148,8 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
       socketsAtEnd = undefined; // exited just now: the start reading stands
     }
   }
+  // Whatever was taken is reported, even when the target died or Ctrl-C came between snapshots.
+  const { last: snapshot, series: snapshotSeries } = snapshots?.finish() ?? {};
   const source = `pid ${target.pid}`;
   const pools = poolBuilder.toSeries(source);
   warnings.push(...pools.errors.map((message) => `pool counters: ${message}`));
@@ -146,6 +162,7 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
     poolDiscovery: livePools ? { pauseMs: Math.round(livePools.pauseMs), instances: livePools.count } : undefined,
     allocations,
     snapshot,
+    snapshotSeries,
     firstReadingMs: Math.round(firstReadingMs),
     firstReadingAt: first.time,
     socketsAtEnd,

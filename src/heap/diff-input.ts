@@ -35,14 +35,13 @@ export interface SnapshotSequenceResult {
 }
 
 /**
- * Snapshots of one process in time order. Only the tracker's compact digests and the latest input are kept, so
- * memory stays at one analysed snapshot however many are added.
+ * Snapshots of one process in time order. Only the tracker's compact digests are kept: the caller holds the
+ * latest input (and may let it go before reading the next), so memory stays at one analysed snapshot.
  */
 export class SnapshotSequence {
   readonly #tracker = new SnapshotSeriesTracker();
   readonly #nodeCount: number[] = [];
   readonly #totalSize: number[] = [];
-  #last?: DiffInput;
 
   get count(): number {
     return this.#tracker.count;
@@ -52,12 +51,10 @@ export class SnapshotSequence {
     this.#nodeCount.push(input.snapshot.nodeCount);
     this.#totalSize.push(input.retainedSize[input.snapshot.rootOrdinal]);
     this.#tracker.add(input);
-    this.#last = input;
   }
 
-  /** `objectLimit` bounds the objects returned (each needs a retainer path from the last snapshot). */
-  finish(objectLimit: number): SnapshotSequenceResult {
-    if (!this.#last) throw new Error('no snapshot was added');
-    return { nodeCount: this.#nodeCount, totalSize: this.#totalSize, ...this.#tracker.finish(this.#last, objectLimit) };
+  /** `last`: the input added last, still analysed (paths come from it); `objectLimit` bounds the objects returned. */
+  finish(last: DiffInput, objectLimit: number): SnapshotSequenceResult {
+    return { nodeCount: this.#nodeCount, totalSize: this.#totalSize, ...this.#tracker.finish(last, objectLimit) };
   }
 }

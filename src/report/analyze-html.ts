@@ -41,6 +41,18 @@ export function renderAnalyzeHtml(result: AnalyzeResult, heapChart: readonly Plo
       table: { head: ['retained', 'what', 'owner path'], rows: [...result.snapshot.pools.map((pool) => [formatBytes(pool.retainedSize), `${pool.library} ${pool.className} (${pool.connections} connections)`, pool.path]), ...result.snapshot.collections.map((collection) => [formatBytes(collection.retainedSize), `${collection.kind} × ${collection.entries}`, collection.path])] },
     });
   }
+  if (result.snapshots) {
+    const diff = result.snapshots;
+    sections.push({
+      heading: `Growth across ${diff.files.length} snapshots`,
+      verdict: diff.verdict,
+      paragraphs: [`heap ${diff.totalSize.map((bytes) => formatBytes(bytes)).join(' → ')}; files ${diff.files.join(', ')}`],
+      table: {
+        head: ['verdict', 'what', 'per snapshot', 'owner path'],
+        rows: diff.growing.map((row) => [row.verdict, `${row.kind} ${row.name}`, (row.measure === 'entries' ? row.entries.map(String) : row.retainedSize.map((bytes) => formatBytes(bytes))).join(' → '), row.path]),
+      },
+    });
+  }
   if (result.allocations) {
     sections.push({ heading: 'Live allocation sites', table: { head: ['live bytes', 'function', 'location', 'package'], rows: result.allocations.sites.map((site) => [formatBytes(site.liveBytes), site.functionName, `${site.url}:${site.line}`, site.package]) } });
   }

@@ -6,6 +6,9 @@ import { formatBytes, formatCount, formatDuration, formatRate } from './format.j
 import { terminalChart } from './chart.js';
 import type { PlotLine } from './plot-points.js';
 import { formatChartTime } from './trend-chart.js';
+import { growingTables } from './diff-text.js';
+
+const indent = (block: string) => block.split('\n').map((line) => `  ${line}`).join('\n');
 
 const VERDICT_COLOR: Record<string, (text: string) => string> = {
   leak: chalk.red.bold,
@@ -54,6 +57,14 @@ export function renderAnalyzeText(result: AnalyzeResult, heapChart: readonly Plo
     for (const pool of snap.pools.slice(0, 10)) lines.push(`    ${formatBytes(pool.retainedSize).padStart(9)}  ${pool.library} ${pool.className} @${pool.id}, ${pool.connections} connection object(s) ${chalk.dim(pool.path)}`);
     lines.push('  biggest collections:');
     for (const collection of snap.collections.slice(0, 10)) lines.push(`    ${formatBytes(collection.retainedSize).padStart(9)}  ${collection.kind} × ${formatCount(collection.entries)} ${chalk.dim(collection.path)}`);
+  }
+
+  if (result.snapshots) {
+    const diff = result.snapshots;
+    const every = diff.times.length > 1 ? diff.times[diff.times.length - 1]! / (diff.times.length - 1) : 0;
+    lines.push('', chalk.bold(`Growth across ${diff.files.length} snapshots`) + chalk.dim(` (~${formatDuration(every)} apart, heap ${diff.totalSize.map((bytes) => formatBytes(bytes)).join(' → ')}; files ${diff.files.join(', ')})`));
+    lines.push(`  verdict ${verdict(diff.verdict)}${diff.verdict === 'insufficient-data' ? ': two snapshots show change, not a trend; take three or more' : ''}`);
+    lines.push(...growingTables(diff.growing).map((line) => indent(line)));
   }
 
   if (result.allocations) {

@@ -27,29 +27,33 @@ function verdictCell(row: GrowingRow): string {
   return row.monotonic ? 'small' : chalk.dim('fluctuates');
 }
 
-export function renderDiff(result: DiffResult): string {
-  const out: string[] = [];
-  const sizes = result.totalSize.map((bytes) => formatBytes(bytes)).join(' → ');
-  out.push(`${chalk.bold(`${result.files.length} snapshots`)}: heap ${sizes}`);
-  out.push(VERDICT_TEXT[result.verdict], '');
-  const collections = result.growing.filter((row) => row.measure === 'entries');
-  const objects = result.growing.filter((row) => row.measure === 'retainedSize');
-  out.push(chalk.bold('Growing collections (entries per snapshot)'));
-  out.push(
+/** The growing collections and objects tables (shared with `analyze --snapshots`). */
+export function growingTables(growing: readonly GrowingRow[]): string[] {
+  const collections = growing.filter((row) => row.measure === 'entries');
+  const objects = growing.filter((row) => row.measure === 'retainedSize');
+  return [
+    chalk.bold('Growing collections (entries per snapshot)'),
     tableOrNone(
       ['verdict', 'kind', 'entries', 'rate', 'retained (last)', 'path'],
       collections.map((row) => [verdictCell(row), row.kind, series(row), rate(row), formatBytes(row.retainedSize[row.retainedSize.length - 1]), shortenPath(row.path)]),
       'none grew', { numeric: [4] },
     ),
-  );
-  out.push('', chalk.bold('Objects whose retained size grows'));
-  out.push(
+    '',
+    chalk.bold('Objects whose retained size grows'),
     tableOrNone(
       ['verdict', 'object', 'retained', 'rate', 'path'],
       objects.map((row) => [verdictCell(row), `@${row.id} ${row.name}`, series(row), rate(row), shortenPath(row.path)]),
       'none above the threshold',
     ),
-  );
+  ];
+}
+
+export function renderDiff(result: DiffResult): string {
+  const out: string[] = [];
+  const sizes = result.totalSize.map((bytes) => formatBytes(bytes)).join(' → ');
+  out.push(`${chalk.bold(`${result.files.length} snapshots`)}: heap ${sizes}`);
+  out.push(VERDICT_TEXT[result.verdict], '');
+  out.push(...growingTables(result.growing));
   out.push('', chalk.bold(`Classes, first → last snapshot (DevTools Comparison)`));
   out.push(
     table(
