@@ -71,7 +71,7 @@ target exited during the run (partial report).`;
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-      const attachment = await attach(args.pid, { port: flags.port, host: flags.host, inspectUrl: flags['inspect-url'], allowRemote: flags['allow-remote'] });
+      const attachment = await attach(args.pid, { port: flags.port, host: flags.host, inspectUrl: flags['inspect-url'], allowRemote: flags['allow-remote'], notice: (message) => process.stderr.write(`pooldoc: ${message}\n`) });
       const view = !this.jsonEnabled() && process.stderr.isTTY ? liveView(process.stderr, durationMs) : undefined;
       let live: LiveRunResult;
       try {

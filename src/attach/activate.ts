@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { PooldocError } from '../errors.js';
 import { connectAddress, probeInspector, type InspectorTarget } from './inspector-http.js';
-import { findInodeHolders, readCmdline, readTcpTable, TCP_LISTEN } from './proc.js';
+import { findInodeHolders, mainThreadActivity, readCmdline, readTcpTable, TCP_LISTEN } from './proc.js';
 import { listeningSockets, type ListenSocket } from './sockets.js';
 import type { TargetInfo } from './precheck.js';
 import { permissionOr } from './precheck.js';
@@ -12,6 +12,13 @@ import { permissionOr } from './precheck.js';
 const ACTIVATION_POLL_MS = 50;
 /** After this long without a new LISTEN socket the activation failed (busy 2-core box: generous). */
 export const ACTIVATION_TIMEOUT_MS = 3000;
+/**
+ * How long to keep waiting when the main thread has not run since SIGUSR1. Node opens the inspector from its
+ * event loop (or a V8 interrupt in running JS), so a main thread stuck in a synchronous native call (execSync,
+ * sync I/O on a slow disk or pipe, Atomics.wait) opens it only when it returns; giving up earlier would leave
+ * an inspector that opens after pooldoc is gone and that nobody closes.
+ */
+export const BLOCKED_ACTIVATION_TIMEOUT_MS = 30_000;
 
 export interface FoundInspector {
   host: string;
@@ -33,15 +40,38 @@ export async function findOpenInspector(listening: ListenSocket[]): Promise<Foun
   return probes.find((probe) => probe !== undefined);
 }
 
+export interface ActivateOptions {
+  now?: () => number;
+  /** Told once when the main thread looks blocked and pooldoc waits longer. */
+  onBlocked?: (message: string) => void;
+}
+
 /** Sends SIGUSR1 (only ever to a checked Node process) and waits for its new inspector socket. */
-export async function activateInspector(target: TargetInfo, before: ListenSocket[], now = Date.now): Promise<FoundInspector> {
+export async function activateInspector(target: TargetInfo, before: ListenSocket[], options: ActivateOptions = {}): Promise<FoundInspector> {
+  const now = options.now ?? Date.now;
   const known = new Set(before.map((socket) => socket.inode));
   try {
     process.kill(target.pid, 'SIGUSR1');
   } catch (error) {
     throw permissionOr(target.pid, error);
   }
-  const deadline = now() + ACTIVATION_TIMEOUT_MS;
+  const started = now();
+  const found = await pollForInspector(target, known, started + ACTIVATION_TIMEOUT_MS, now);
+  if (found) return found;
+  // JS that runs is interrupted to open the inspector, so a main thread on a CPU or in a non-epoll system call
+  // after 3 s is stuck in native code; one waiting in epoll is either idle (the app owns SIGUSR1) or in a
+  // nested loop (execSync): that cannot be told apart from outside, so the message names both.
+  const activity = mainThreadActivity(target.pid);
+  if (activity !== 'running' && activity !== 'blocked') throw new PooldocError(activationFailure(target));
+  options.onBlocked?.(`pid ${target.pid}: its main thread is ${activity === 'running' ? 'busy in native code' : 'blocked in a system call'} and has not handled SIGUSR1 yet; waiting up to ${BLOCKED_ACTIVATION_TIMEOUT_MS / 1000} s for it to open the inspector…`);
+  const late = await pollForInspector(target, known, started + BLOCKED_ACTIVATION_TIMEOUT_MS, now);
+  if (late) return late;
+  throw new PooldocError(
+    `pid ${target.pid}: its main thread has been blocked for ${BLOCKED_ACTIVATION_TIMEOUT_MS / 1000} s and has not handled SIGUSR1; the inspector will open on port ${target.predictedPort} when it returns to its event loop and stay open (pooldoc cannot reach it to close it): restart the target, or attach then with --port ${target.predictedPort}`,
+  );
+}
+
+async function pollForInspector(target: TargetInfo, known: Set<number>, deadline: number, now: () => number): Promise<FoundInspector | undefined> {
   while (now() < deadline) {
     await delay(ACTIVATION_POLL_MS);
     let fresh: ListenSocket[];
@@ -57,7 +87,7 @@ export async function activateInspector(target: TargetInfo, before: ListenSocket
       known.add(socket.inode); // the app opened a server of its own meanwhile
     }
   }
-  throw new PooldocError(activationFailure(target));
+  return undefined;
 }
 
 /** Why no inspector appeared: the port is held by someone else, or the app owns SIGUSR1. */
@@ -66,7 +96,7 @@ export function activationFailure(target: TargetInfo): string {
   if (holder !== undefined && holder.pid !== target.pid) {
     return `pid ${target.pid}: inspector could not start, port ${target.predictedPort} is held by ${holder.description}; free it, or restart the target with --inspect-port=<free port>`;
   }
-  return `pid ${target.pid}: no inspector appeared after SIGUSR1 within ${ACTIVATION_TIMEOUT_MS} ms: the app handles SIGUSR1 itself (process.on('SIGUSR1')) or runs with --disable-sigusr1; start it with --inspect and use --port`;
+  return `pid ${target.pid}: no inspector appeared after SIGUSR1 within ${ACTIVATION_TIMEOUT_MS} ms: the app handles SIGUSR1 itself (process.on('SIGUSR1')) — start it with --inspect and use --port — or its main thread is stuck in a synchronous call (execSync…), and then the inspector opens on port ${target.predictedPort} when it returns and stays open`;
 }
 
 /** Who listens on `port` in the target's network namespace: pid and command, when we may read it. */

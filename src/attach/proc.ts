@@ -51,6 +51,28 @@ export function readNodeOptions(pid: number): string | undefined {
   }
 }
 
+/** epoll_wait, epoll_pwait, epoll_pwait2 by architecture: where an idle libuv event loop sleeps. */
+const EPOLL_SYSCALLS: Record<string, readonly number[]> = { x64: [232, 281, 441], arm64: [22, 441] };
+
+/**
+ * What the main thread (tid = pid) is doing, from /proc/<pid>/task/<pid>/syscall: `epoll` (an event loop
+ * waiting, the main one or a nested one such as execSync's), `running` (on a CPU), `blocked` (in another system
+ * call: futex for Atomics.wait, read on a pipe, …), or `unknown` (not readable: needs ptrace rights).
+ */
+export function mainThreadActivity(pid: number): 'epoll' | 'running' | 'blocked' | 'unknown' {
+  let text: string;
+  try {
+    text = readFileSync(procPath(pid, 'task', String(pid), 'syscall'), 'utf8').trim();
+  } catch {
+    return 'unknown';
+  }
+  if (text === 'running') return 'running';
+  const number = Number(text.split(' ')[0]);
+  const epoll = EPOLL_SYSCALLS[process.arch];
+  if (!epoll || !Number.isInteger(number) || number < 0) return 'unknown';
+  return epoll.includes(number) ? 'epoll' : 'blocked';
+}
+
 export function processExists(pid: number): boolean {
   try {
     // A zombie has exited; it only waits for its parent to reap it.

@@ -16,6 +16,8 @@ export interface AttachOptions {
   /** … or its full ws:// URL. */
   inspectUrl?: string;
   allowRemote?: boolean;
+  /** Told what pooldoc waits for when attaching takes long (a blocked main thread). */
+  notice?: (message: string) => void;
 }
 
 export type InspectorState = 'open' | 'closed';
@@ -64,7 +66,7 @@ async function locateInspector(target: TargetInfo, sockets: ProcessSockets, opti
   if (!target.catchesSigusr1) {
     throw new PooldocError(`pid ${target.pid}: Node without a SIGUSR1 handler (--disable-sigusr1?): nothing was sent; start it with --inspect and use --port`);
   }
-  return activateInspector(target, sockets.listening);
+  return activateInspector(target, sockets.listening, { onBlocked: options.notice });
 }
 
 async function explicitInspector(options: AttachOptions): Promise<FoundInspector> {
@@ -121,5 +123,5 @@ export async function detach(attachment: Attachment): Promise<DetachOutcome> {
     if (!listeningSockets(target.pid).some((socket) => socket.port === inspector.port)) return { inspectorAfter: 'closed' };
     await delay(CLOSE_VERIFY_POLL_MS);
   }
-  return { inspectorAfter: 'open', problem: `the inspector pooldoc opened on port ${inspector.port} still listens after detach (the target's event loop may be blocked); it closes when the process restarts` };
+  return { inspectorAfter: 'open', problem: `the inspector pooldoc opened on port ${inspector.port} still listens after detach: the target's event loop is blocked, and the close pooldoc queued in it runs when the loop resumes` };
 }

@@ -1,6 +1,7 @@
 // Attach and detach against real Node children: inspector closed after iff pooldoc opened it (checked through
 // /proc), left open when it was open before, non-Node pids untouched, SIGUSR1 owners and taken ports explained.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateValue } from '../../src/attach/evaluate.js';
@@ -67,6 +68,28 @@ describe('refusals', () => {
     children.push(child);
     await expect(attach(child.pid!)).rejects.toThrow(/handles SIGUSR1 itself/);
     expect(processExists(child.pid!)).toBe(true);
+  });
+
+  it('waits for a main thread blocked in a system call, then attaches and closes the inspector it opened', async () => {
+    // open() of a FIFO without a writer blocks the main thread in the kernel: neither the event loop nor a
+    // V8 interrupt can run, so SIGUSR1 is handled only once the test opens the writing end.
+    const fifo = `${temp.dir}/block.fifo`;
+    execFileSync('mkfifo', [fifo]);
+    const app = `setTimeout(() => { console.log('blocking'); require('fs').openSync(${JSON.stringify(fifo)}, 'r'); }, 100); setInterval(() => {}, 1000); console.log('ready');`;
+    const child = await startTarget(app, { dir: temp.dir, nodeArgs: RANDOM_PORT, name: 'blocked.cjs', readyLine: 'blocking' });
+    children.push(child);
+    const notices: string[] = [];
+    const unblockAt = Date.now() + 5000;
+    const unblock = new Promise<void>((resolve) => setTimeout(() => {
+      writeFileSync(fifo, 'go');
+      resolve();
+    }, 5000));
+    const attachment = await attach(child.pid!, { notice: (message) => notices.push(message) });
+    await unblock;
+    expect(Date.now()).toBeGreaterThanOrEqual(unblockAt);
+    expect(notices).toEqual([expect.stringMatching(/main thread is blocked in a system call and has not handled SIGUSR1 yet; waiting up to 30 s/)]);
+    expect(attachment.inspector.wasOpen).toBe(false);
+    expect((await detach(attachment)).inspectorAfter).toBe('closed');
   });
 
   describe('port taken by another process', () => {
