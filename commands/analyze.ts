@@ -7,7 +7,6 @@ import { runLive, type LiveRunResult } from '../src/attach/live-run.js';
 import { snapshotFiles, type SnapshotPlan } from '../src/attach/snapshot-step.js';
 import { processExists } from '../src/attach/proc.js';
 import { attach, detach, type DetachOutcome } from '../src/attach/session.js';
-import { RULES } from '../src/audit/rules/index.js';
 import { detectHeapLeak } from '../src/detect/heap-leak.js';
 import { judgeSnapshotGrowth, OBJECT_CANDIDATES_PER_ROW } from '../src/detect/snapshot-growth.js';
 import { detectPoolPressure } from '../src/detect/pool-pressure.js';
@@ -94,7 +93,7 @@ target exited during the run (partial report).`;
         pools: live.pools.map((pool) => detectPoolPressure(pool)),
         growth: live.snapshotSeries ? judgeSnapshotGrowth({ snapshotCount: live.snapshotSeries.files.length, ...live.snapshotSeries.series }, { top: GROWTH_ROWS, times: live.snapshotSeries.times }) : undefined,
       };
-      const result = buildAnalysis(attachment, live, verdicts, outcome, { intervalMs, gc: flags.gc, knownRuleIds: new Set(RULES.keys()) });
+      const result = buildAnalysis(attachment, live, verdicts, outcome, { intervalMs, gc: flags.gc, knownRuleIds: await auditRuleIds() });
       const heapChart = heapChartLines(live.memory, verdicts.heap);
       if (flags.html) writeFileSync(flags.html, renderAnalyzeHtml(result, heapChart), { mode: 0o600 });
       if (!this.jsonEnabled()) this.log(renderAnalyzeText(result, heapChart));
@@ -124,4 +123,13 @@ function snapshotPlan(pid: number, flags: { snapshot: boolean; snapshots?: numbe
   if (flags.every === undefined && !Number.isFinite(durationMs)) throw new PooldocError('--snapshots with --duration 0 (until Ctrl-C) needs --every');
   const everyMs = flags.every !== undefined ? parseDuration(flags.every, '--every') : durationMs / (count - 1);
   return { durationMs: Math.max(durationMs, (count - 1) * everyMs), snapshot: { files, everyMs, force: flags.force, objectLimit: GROWTH_ROWS * OBJECT_CANDIDATES_PER_ROW } };
+}
+
+/**
+ * Ids of the audit rules, for linking findings. Imported after the run, not at start-up: the registry pulls in
+ * zod and every library's knowledge, which would delay the first reading.
+ */
+async function auditRuleIds(): Promise<Set<string>> {
+  const { RULES } = await import('../src/audit/rules/index.js');
+  return new Set(RULES.keys());
 }
