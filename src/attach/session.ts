@@ -35,6 +35,9 @@ export interface Attachment {
 /** How long the LISTEN socket may take to disappear after inspector.close(). */
 const CLOSE_VERIFY_TIMEOUT_MS = 2000;
 const CLOSE_VERIFY_POLL_MS = 50;
+const CONNECT_ATTEMPTS = 3;
+const CONNECT_RETRY_MS = 300;
+const PID_CHECK_TIMEOUT_MS = 2000;
 
 export async function attach(pid: number, options: AttachOptions = {}): Promise<Attachment> {
   const started = Date.now();
@@ -44,19 +47,39 @@ export async function attach(pid: number, options: AttachOptions = {}): Promise<
   }
   const sockets = readProcessSockets(pid);
   const inspector = await locateInspector(target, sockets, options);
-  let session: CdpSession;
-  try {
-    session = await CdpSession.connect(inspector.target.webSocketDebuggerUrl);
-  } catch (error) {
-    throw new PooldocError(`pid ${pid}: cannot connect to the inspector at ${inspector.host}:${inspector.port}: ${(error as Error).message}`, undefined, { cause: error });
-  }
+  const session = await connectWithRetry(target.pid, inspector);
   // Another process may hold the port we probed (node inspect -p attached to the wrong one): check who answers.
-  const seenPid = await evaluateValue<number>(session, 'process.pid', { timeoutMs: 2000 }).catch(() => undefined);
+  const seenPid = await evaluateValue<number>(session, 'process.pid', { timeoutMs: PID_CHECK_TIMEOUT_MS }).catch(() => undefined);
+  if (seenPid === undefined && !inspector.wasOpen) {
+    // Ours, opened a moment ago, but its JS does not answer: close it rather than leave it behind.
+    const outcome = await detach({ session, target, inspector, sockets, attachMs: 0 });
+    throw new PooldocError(`pid ${pid}: the inspector pooldoc opened on port ${inspector.port} did not answer process.pid within ${PID_CHECK_TIMEOUT_MS / 1000} s; ${outcome.inspectorAfter === 'closed' ? 'closed it again' : (outcome.problem ?? `it is ${outcome.inspectorAfter}`)}: nothing was read`);
+  }
+  if (seenPid === undefined) {
+    await session.close();
+    throw new PooldocError(`pid ${pid}: the inspector at ${inspector.host}:${inspector.port} did not answer process.pid within ${PID_CHECK_TIMEOUT_MS / 1000} s (its JS thread is blocked?); left as it was: nothing was read`);
+  }
   if (seenPid !== target.innerPid) {
     await session.close();
-    throw new PooldocError(`the inspector at ${inspector.host}:${inspector.port} belongs to another process (process.pid ${seenPid ?? 'unknown'}, expected ${target.innerPid}): nothing was read`);
+    throw new PooldocError(`the inspector at ${inspector.host}:${inspector.port} belongs to another process (process.pid ${seenPid}, expected ${target.innerPid}): nothing was read`);
   }
   return { session, target, inspector, sockets, attachMs: Date.now() - started };
+}
+
+/** A just-opened inspector may refuse the first connection on a loaded machine: a few tries, then say what is left. */
+async function connectWithRetry(pid: number, inspector: FoundInspector): Promise<CdpSession> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < CONNECT_ATTEMPTS; attempt++) {
+    if (attempt > 0) await delay(CONNECT_RETRY_MS);
+    try {
+      return await CdpSession.connect(inspector.target.webSocketDebuggerUrl);
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  // Without a session nothing can run inside the target, so an inspector pooldoc opened cannot be closed.
+  const leftOpen = inspector.wasOpen ? '' : `; the inspector pooldoc opened on port ${inspector.port} stays open until the target restarts`;
+  throw new PooldocError(`pid ${pid}: cannot connect to the inspector at ${inspector.host}:${inspector.port}: ${(lastError as Error).message}${leftOpen}`, undefined, { cause: lastError });
 }
 
 async function locateInspector(target: TargetInfo, sockets: ProcessSockets, options: AttachOptions): Promise<FoundInspector> {

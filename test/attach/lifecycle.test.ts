@@ -92,6 +92,18 @@ describe('refusals', () => {
     expect((await detach(attachment)).inspectorAfter).toBe('closed');
   });
 
+  it('an open inspector whose JS thread is blocked: says so and leaves it as it was', async () => {
+    const fifo = `${temp.dir}/stuck.fifo`;
+    execFileSync('mkfifo', [fifo]);
+    const app = `setTimeout(() => { console.log('blocking'); require('fs').openSync(${JSON.stringify(fifo)}, 'r'); }, 100); setInterval(() => {}, 1000);`;
+    const child = await startTarget(app, { dir: temp.dir, nodeArgs: ['--inspect=127.0.0.1:0'], name: 'stuck-open.cjs', readyLine: 'blocking' });
+    children.push(child);
+    const before = listeningSockets(child.pid!);
+    await expect(attach(child.pid!)).rejects.toThrow(/did not answer process\.pid within 2 s \(its JS thread is blocked\?\); left as it was/);
+    expect(listeningSockets(child.pid!)).toEqual(before);
+    writeFileSync(fifo, 'go');
+  });
+
   describe('port taken by another process', () => {
     let blocker: net.Server;
     let port: number;
