@@ -7,7 +7,7 @@ import type { PoolCounts } from '../pools/runtime-types.js';
 import { redact } from '../redact.js';
 import type { SocketGroup } from '../series/types.js';
 import type { AllocationSummary } from './allocation-profile.js';
-import type { LiveRunResult } from './live-run.js';
+import type { LiveRunResult, PoolDiscovery } from './live-run.js';
 import { linkRule, type LinkSituation } from './rule-links.js';
 import type { Attachment, DetachOutcome } from './session.js';
 import type { SnapshotReport } from './snapshot-step.js';
@@ -55,7 +55,7 @@ export interface AnalyzeResult {
     reasons: string[];
   };
   pools: AnalyzedPool[];
-  poolDiscovery?: { pauseMs: number; instances: number };
+  poolDiscovery?: PoolDiscovery;
   /** Established sockets by endpoint at the end of the run (from /proc); socketsAtStart before attaching. */
   sockets: SocketGroup[];
   socketsAtStart: SocketGroup[];
@@ -67,6 +67,9 @@ export interface AnalyzeResult {
   /** Series for charts (heapUsed over time), epoch ms and bytes. */
   chart: { time: number[]; heapUsed: number[] };
 }
+
+/** New pool instances of one library during a run that make a finding. */
+const MIN_APPEARED_POOLS = 2;
 
 export interface Verdicts {
   heap: HeapLeakResult;
@@ -166,6 +169,12 @@ function findingsOf(result: AnalyzeResult, knownRuleIds: ReadonlySet<string>): F
     const values = row.measure === 'entries' ? `${row.entries.join(' → ')} entries` : `${row.retainedSize.map((bytes) => `${Math.round(bytes / 1024)} KiB`).join(' → ')} retained`;
     const perMinute = row.perSecond !== undefined ? `, +${Math.round(row.perSecond * 60 * (row.measure === 'entries' ? 1 : 1 / 1024))}${row.measure === 'entries' ? '' : ' KiB'}/min` : '';
     add('heap-leak', 'snapshot-growth', 'error', `${what} ${row.path || `@${row.id}`} grows in every snapshot: ${values}${perMinute}`);
+  }
+  for (const [library, count] of Object.entries(result.poolDiscovery?.appeared ?? {})) {
+    // One new pool can be a lazy init; several in one run is a pool built per request or per job.
+    if (count < MIN_APPEARED_POOLS) continue;
+    const link = linkRule('pools-appearing', library, knownRuleIds);
+    findings.push({ ruleId: link?.ruleId ?? 'live-pools', severity: 'warning', message: `${count} new ${library} pool instances appeared during the run: a pool created per request or per job never shares its connections`, library, data: { detector: 'live-pools', auditRule: link?.ruleId, code: link?.code } });
   }
   for (const pool of result.pools) {
     if (pool.verdict === 'saturated') {

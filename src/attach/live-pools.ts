@@ -61,6 +61,21 @@ const READ_FUNCTION = `function (matches) {
   });
 }`;
 
+/** One heap walk for every library: queryObjects pauses the target for the whole walk (reference: 0.1–1.1 s). */
+async function findMatches(session: CdpSession, table: Protocol.Runtime.RemoteObjectId): Promise<{ matches: Protocol.Runtime.RemoteObjectId; pauseMs: number }> {
+  const objectPrototype = await evaluateHandle(session, 'Object.prototype', POOL_OBJECT_GROUP);
+  const started = performance.now();
+  const { objects } = await session.send('Runtime.queryObjects', { prototypeObjectId: objectPrototype.objectId!, objectGroup: POOL_OBJECT_GROUP }, { timeoutMs: 120_000 });
+  const pauseMs = performance.now() - started;
+  try {
+    const matches = await callOnHandle(session, table, MATCH_FUNCTION, [{ objectId: objects.objectId }], POOL_OBJECT_GROUP);
+    return { matches: matches.objectId!, pauseMs };
+  } finally {
+    // The array holds every object of the heap alive: drop it at once.
+    await session.send('Runtime.releaseObject', { objectId: objects.objectId! }).catch(() => undefined);
+  }
+}
+
 export class LivePools {
   private constructor(
     private readonly session: CdpSession,
@@ -73,19 +88,25 @@ export class LivePools {
 
   static async discover(session: CdpSession, libraries: readonly RuntimePoolLibrary[]): Promise<LivePools> {
     const table = await evaluateHandle(session, tableExpression(libraries), POOL_OBJECT_GROUP);
-    const objectPrototype = await evaluateHandle(session, 'Object.prototype', POOL_OBJECT_GROUP);
-    const started = performance.now();
-    // One heap walk for every library: queryObjects pauses the target for the whole walk (reference: 0.1–1.1 s).
-    const { objects } = await session.send('Runtime.queryObjects', { prototypeObjectId: objectPrototype.objectId!, objectGroup: POOL_OBJECT_GROUP }, { timeoutMs: 120_000 });
-    const pauseMs = performance.now() - started;
-    try {
-      const matches = await callOnHandle(session, table.objectId!, MATCH_FUNCTION, [{ objectId: objects.objectId }], POOL_OBJECT_GROUP);
-      const count = await callOn<number>(session, matches.objectId!, 'function () { return this.length; }');
-      return new LivePools(session, table.objectId!, matches.objectId!, pauseMs, count);
-    } finally {
-      // The array holds every object of the heap alive: drop it at once.
-      await session.send('Runtime.releaseObject', { objectId: objects.objectId! }).catch(() => undefined);
-    }
+    const { matches, pauseMs } = await findMatches(session, table.objectId!);
+    const count = await callOn<number>(session, matches, 'function () { return this.length; }');
+    return new LivePools(session, table.objectId!, matches, pauseMs, count);
+  }
+
+  /**
+   * Walks the heap again and counts, per library, pool instances that were not there at discovery: pools created
+   * during the run are not sampled, but many of them (a pool per request or per job) is itself the finding.
+   */
+  async appearedSince(): Promise<{ pauseMs: number; libraries: Record<string, number> }> {
+    const { matches, pauseMs } = await findMatches(this.session, this.table);
+    const libraries = await callOn<Record<string, number>>(this.session, matches, `function (old) {
+      const known = new Set(old.map((m) => m.instance));
+      const counts = {};
+      for (const m of this) if (!known.has(m.instance)) counts[m.library] = (counts[m.library] || 0) + 1;
+      return counts;
+    }`, [{ objectId: this.matches }]);
+    await this.session.send('Runtime.releaseObject', { objectId: matches }).catch(() => undefined);
+    return { pauseMs, libraries };
   }
 
   /** Counters of every instance now, in one protocol call. */

@@ -47,13 +47,22 @@ export interface TargetRuntime {
   moduleSystem: 'cjs' | 'esm-or-other';
 }
 
+export interface PoolDiscovery {
+  /** Pause of the discovery walk at the start, and how many instances it found (those are sampled). */
+  pauseMs: number;
+  instances: number;
+  /** Pool instances per library that appeared during the run (a second walk at the end), and its pause. */
+  appeared?: Record<string, number>;
+  endPauseMs?: number;
+}
+
 export interface LiveRunResult {
   runtime: TargetRuntime;
   memorySamples: MemorySample[];
   memory: MemorySeries;
   pools: PoolSeries[];
   poolSummaries: LivePoolSummary[];
-  poolDiscovery?: { pauseMs: number; instances: number };
+  poolDiscovery?: PoolDiscovery;
   allocations?: AllocationSummary;
   snapshot?: SnapshotReport;
   /** Two or more snapshots taken (`--snapshots`): what the diff analysis needs. */
@@ -80,6 +89,7 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
   let targetGone = false;
   let livePools: LivePools | undefined;
   let allocations: AllocationSummary | undefined;
+  let appeared: { pauseMs: number; libraries: Record<string, number> } | undefined;
 
   const runtime = await evaluateValue<TargetRuntime>(session, RUNTIME_EXPRESSION, { timeoutMs: SAMPLE_TIMEOUT_MS });
   // The first reading comes before pool discovery, whose heap walk is the slow part.
@@ -130,6 +140,14 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
       options.onSample?.({ memory: memory.samples, pools: livePools?.count ?? 0, elapsedMs: performance.now() - loopStart });
     }
     if (options.allocations) allocations = await stopAllocationSampling(session);
+    if (livePools && !options.signal?.aborted) {
+      try {
+        appeared = await livePools.appearedSince();
+      } catch (error) {
+        if (isGone(error)) throw error;
+        warnings.push(`pools created during the run not counted: ${(error as Error).message}`);
+      }
+    }
     // The last planned snapshot is due at the end of the run (the only one, for --snapshot); Ctrl-C skips it.
     if (snapshots && snapshots.remaining > 0 && !options.signal?.aborted) await takeSnapshot();
   } catch (error) {
@@ -159,7 +177,7 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
     memory: memory.toSeries(source, `${target.pid}`),
     pools: pools.series,
     poolSummaries: pools.summaries,
-    poolDiscovery: livePools ? { pauseMs: Math.round(livePools.pauseMs), instances: livePools.count } : undefined,
+    poolDiscovery: livePools ? { pauseMs: Math.round(livePools.pauseMs), instances: livePools.count, ...(appeared ? { appeared: appeared.libraries, endPauseMs: Math.round(appeared.pauseMs) } : {}) } : undefined,
     allocations,
     snapshot,
     snapshotSeries,

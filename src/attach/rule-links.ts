@@ -19,14 +19,17 @@ const LRU_CACHE_BOUNDED: RuleLink = { ruleId: 'lru-cache-bounded', code: 'CACHE0
 /** The reference's CACHE001 "module-level Map used as a cache": no audit rule has that id yet. */
 const BOUNDED_CACHE: RuleLink = { ruleId: 'bounded-cache', code: 'CACHE001' };
 const SOCKETIO_BUFFER_SIZE: RuleLink = { ruleId: 'socketio-buffer-size', code: 'WS001' };
+const POOL_PER_REQUEST: RuleLink = { ruleId: 'pool-per-request', code: 'SCOPE001' };
 
-export type LinkSituation = 'saturated' | 'leaking-clients' | 'unbounded' | 'heap-leak';
+export type LinkSituation = 'saturated' | 'leaking-clients' | 'unbounded' | 'heap-leak' | 'pools-appearing';
 
 /** Candidates per situation and library, best first. */
 export function ruleCandidates(situation: LinkSituation, library?: string): RuleLink[] {
   switch (situation) {
     case 'heap-leak':
       return [BOUNDED_CACHE];
+    case 'pools-appearing':
+      return [POOL_PER_REQUEST];
     case 'leaking-clients':
       // A leaked client is a missing release(); a bounded acquire at least turns the hang into an error.
       return [RELEASE_IN_FINALLY, ACQUIRE_TIMEOUT];

@@ -26,7 +26,12 @@ export function renderAnalyzeHtml(result: AnalyzeResult, heapChart: readonly Plo
     },
     {
       heading: 'Pools',
-      paragraphs: result.poolDiscovery ? [`${result.poolDiscovery.instances} instance(s) found in one heap walk that paused the target ${result.poolDiscovery.pauseMs} ms`] : [],
+      paragraphs: result.poolDiscovery
+        ? [
+            `${result.poolDiscovery.instances} instance(s) found in one heap walk that paused the target ${result.poolDiscovery.pauseMs} ms`,
+            ...Object.entries(result.poolDiscovery.appeared ?? {}).map(([library, count]) => `${count} new ${library} instance(s) appeared during the run (not sampled)`),
+          ]
+        : [],
       table: {
         head: ['pool', 'total', 'idle', 'in use', 'waiting (peak)', 'max', 'sockets', 'verdict'],
         rows: result.pools.map((pool) => [pool.name, show(pool.counts.total), show(pool.counts.idle), show(pool.counts.inUse), `${show(pool.counts.waiting)} (${show(pool.waitingMax)})`, show(pool.counts.max), show(pool.sockets), pool.verdict]),

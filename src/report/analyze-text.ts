@@ -41,6 +41,8 @@ export function renderAnalyzeText(result: AnalyzeResult, heapChart: readonly Plo
 
   lines.push(chalk.bold('Pools'));
   if (result.poolDiscovery) lines.push(chalk.dim(`  found ${result.poolDiscovery.instances} instance(s) in one heap walk that paused the target ${result.poolDiscovery.pauseMs} ms`));
+  const appeared = Object.entries(result.poolDiscovery?.appeared ?? {});
+  if (appeared.length > 0) lines.push(`  ${chalk.yellow('new during the run')}: ${appeared.map(([library, count]) => `${count} ${library}`).join(', ')} ${chalk.dim(`(a second walk at the end, pause ${result.poolDiscovery!.endPauseMs} ms; not sampled)`)}`);
   if (result.pools.length === 0) lines.push('  none found (pg, mysql2, generic-pool, tarn/knex, ioredis, undici, http.Agent, socket.io, lru-cache)');
   else lines.push(poolTable(result.pools));
   lines.push('');

@@ -107,12 +107,33 @@ describe('analyze with real pools', () => {
 });
 
 describe('analyze outcomes', () => {
+  it('a pg Pool built per request: the new instances are counted at the end and linked to pool-per-request', async (context) => {
+    if (!(await requireService('postgres'))) return context.skip();
+    const source = `
+const { Pool } = require('pg');
+const pools = [];
+const handle = () => { const pool = new Pool({ host: '127.0.0.1', user: 'postgres', database: 'test', max: 2 }); pools.push(pool); return pool.query('select 1').catch(() => {}); };
+handle().then(() => console.log('ready'));
+setInterval(handle, 250);
+`;
+    const child = await target(source, 'pg-per-request.cjs');
+    const { report } = await analyze(child.pid!, [], '2s');
+    const sampled = report.pools.filter((pool) => pool.library === 'pg').length;
+    expect(sampled).toBeGreaterThanOrEqual(1);
+    expect(report.poolDiscovery!.appeared!.pg).toBeGreaterThanOrEqual(4);
+    expect(report.poolDiscovery!.endPauseMs).toBeGreaterThanOrEqual(0);
+    expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'pool-per-request', severity: 'warning', library: 'pg' }));
+  });
+
   it('a healthy target: no leak, exit 0', async () => {
     const child = await target(targets.HEALTHY, 'healthy.cjs');
     // --gc: samples of the live heap after a full GC, so a short run does not mistake garbage for growth.
     const { code, report } = await analyze(child.pid!, ['--gc'], '5s');
     expect(report.heap.verdict).not.toBe('leak');
     expect(report.pools.every((pool) => pool.verdict !== 'saturated' && pool.verdict !== 'leaking-clients')).toBe(true);
+    // One lazily created instance (its http.Agent for the first outbound request) is not a pattern.
+    expect(Object.values(report.poolDiscovery!.appeared!).every((count) => count < 2)).toBe(true);
+    expect(report.findings.some((finding) => finding.ruleId === 'pool-per-request')).toBe(false);
     expect(code).toBe(0);
   });
 
