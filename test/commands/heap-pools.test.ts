@@ -47,4 +47,26 @@ describe('pooldoc heap: pools in the heap', () => {
     const generic = summary.pools.find((pool) => pool.library === 'generic-pool');
     expect(generic?.path).toContain('__workers');
   });
+
+  it('finds an undici Pool (symbol-keyed state) with the Client connections it holds', async () => {
+    const file = path.join(TARGET_DIR, 'undici-pool.heapsnapshot');
+    const source = `
+const http = require('node:http');
+const { Pool } = require('undici');
+const server = http.createServer((request, response) => setTimeout(() => response.end('ok'), 50)).listen(0, '127.0.0.1', async () => {
+  globalThis.__api = new Pool('http://127.0.0.1:' + server.address().port, { connections: 3 });
+  // Three requests at once open three keep-alive connections, which stay in the pool afterwards.
+  await Promise.all([0, 1, 2].map(() => globalThis.__api.request({ path: '/', method: 'GET' }).then((r) => r.body.text())));
+  console.log(require('node:v8').writeHeapSnapshot(${JSON.stringify(file)}));
+  await globalThis.__api.close();
+  server.close();
+});
+`;
+    await runScript(source, { dir: TARGET_DIR, name: 'undici-pool.cjs', timeoutMs: 60_000 });
+    const result = await runCli(['heap', file, '--json']);
+    rmSync(file, { force: true });
+    const undici = parseJson<HeapSummaryResult>(result).pools.find((pool) => pool.library === 'undici');
+    expect(undici).toMatchObject({ className: 'Pool', connections: 3 });
+    expect(undici!.path).toContain('__api');
+  });
 });

@@ -38,5 +38,7 @@ export const undiciRuntime: RuntimePoolLibrary = {
     const isPool = Array.isArray(clients);
     return [one((isPool ? 'Pool ' : 'Client ') + (url ? url.origin : ''), o.stats, isPool ? field(o, 'connections') : 1)];
   }`,
-  heap: { classNames: ['Agent', 'Pool', 'Client'], edgeNames: [], connectionClassNames: ['Socket', 'TLSSocket'] },
+  // Its state is symbol-keyed; snapshots name those edges `<symbol description>`. Agent and Pool both hold
+  // `clients`; node's http.Agent has none of these. A Pool's connections are its Client objects (one socket each).
+  heap: { classNames: ['Agent', 'Pool', 'BalancedPool'], edgeNames: ['<symbol clients>', '<symbol factory>'], connectionClassNames: ['Client'] },
 };
