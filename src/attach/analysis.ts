@@ -166,8 +166,8 @@ function findingsOf(result: AnalyzeResult, knownRuleIds: ReadonlySet<string>): F
   }
   for (const row of result.snapshots?.growing.filter((growing) => growing.verdict === 'leak').slice(0, 3) ?? []) {
     const what = row.kind === row.name ? row.kind : `${row.kind} ${row.name}`;
-    const values = row.measure === 'entries' ? `${row.entries.join(' → ')} entries` : `${row.retainedSize.map((bytes) => `${Math.round(bytes / 1024)} KiB`).join(' → ')} retained`;
-    const perMinute = row.perSecond !== undefined ? `, +${Math.round(row.perSecond * 60 * (row.measure === 'entries' ? 1 : 1 / 1024))}${row.measure === 'entries' ? '' : ' KiB'}/min` : '';
+    const values = row.measure === 'entries' ? `${row.entries.join(' → ')} entries` : `${row.retainedSize.map((bytes) => `${Math.round(bytes / 1000)} kB`).join(' → ')} retained`;
+    const perMinute = row.perSecond !== undefined ? `, +${Math.round(row.perSecond * 60 * (row.measure === 'entries' ? 1 : 1 / 1000))}${row.measure === 'entries' ? '' : ' kB'}/min` : '';
     add('heap-leak', 'snapshot-growth', 'error', `${what} ${row.path || `@${row.id}`} grows in every snapshot: ${values}${perMinute}`);
   }
   for (const [library, count] of Object.entries(result.poolDiscovery?.appeared ?? {})) {
