@@ -164,7 +164,11 @@ function findingsOf(result: AnalyzeResult, knownRuleIds: ReadonlySet<string>): F
   if (result.heap.verdict === 'leak') {
     add('heap-leak', 'heap-leak', 'error', `heap grows ${Math.round(result.heap.slopeBytesPerHour / 1e6)} MB/h${result.heap.timeToLimitSeconds !== null ? `, reaching the limit in ~${Math.round(result.heap.timeToLimitSeconds / 60)} min` : ''}; an unbounded cache or collection is the usual cause`);
   }
-  for (const row of result.snapshots?.growing.filter((growing) => growing.verdict === 'leak').slice(0, 3) ?? []) {
+  const leaking = result.snapshots?.growing.filter((growing) => growing.verdict === 'leak') ?? [];
+  // A growing collection is the precise culprit; the objects that hold it grow with it, so they are named only
+  // when no collection leaks (the tables in the report still list them).
+  const culprits = leaking.some((row) => row.measure === 'entries') ? leaking.filter((row) => row.measure === 'entries') : leaking;
+  for (const row of culprits.slice(0, 3)) {
     const what = row.kind === row.name ? row.kind : `${row.kind} ${row.name}`;
     const values = row.measure === 'entries' ? `${row.entries.join(' → ')} entries` : `${row.retainedSize.map((bytes) => `${Math.round(bytes / 1000)} kB`).join(' → ')} retained`;
     const perMinute = row.perSecond !== undefined ? `, +${Math.round(row.perSecond * 60 * (row.measure === 'entries' ? 1 : 1 / 1000))}${row.measure === 'entries' ? '' : ' kB'}/min` : '';
