@@ -41,13 +41,48 @@ const OBJECT_KIND = 5;
 const NUMERIC_NAME = /^\d+$/;
 
 /** The target of the first `internal` edge with this name, or -1. */
-function internalChild(snapshot: HeapSnapshot, ordinal: number, name: string): number {
+function internalChild(snapshot: HeapSnapshot, ordinal: number, name: string, type = snapshot.edgeTypes.internal): number {
   const { firstEdge, edgeType, edgeNameOrIndex, edgeTarget, strings } = snapshot;
-  const internal = snapshot.edgeTypes.internal;
   for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
-    if (edgeType[edge] === internal && strings[edgeNameOrIndex[edge]] === name) return edgeTarget[edge];
+    if (edgeType[edge] === type && strings[edgeNameOrIndex[edge]] === name) return edgeTarget[edge];
   }
   return -1;
+}
+
+/** Index of the string "table" per snapshot (-1 when absent): lets every object be tested by integer compare. */
+const tableNames = new WeakMap<HeapSnapshot, number>();
+
+function hasTableEdge(snapshot: HeapSnapshot, ordinal: number): boolean {
+  let name = tableNames.get(snapshot);
+  if (name === undefined) {
+    name = snapshot.strings.indexOf('table');
+    tableNames.set(snapshot, name);
+  }
+  if (name < 0) return false;
+  const { firstEdge, edgeType, edgeNameOrIndex } = snapshot;
+  const internal = snapshot.edgeTypes.internal;
+  for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) if (edgeNameOrIndex[edge] === name && edgeType[edge] === internal) return true;
+  return false;
+}
+
+/** Prototype links followed to find the built-in a subclass extends (`class Cache extends Map`: 2). */
+const MAX_PROTOTYPE_DEPTH = 6;
+
+/**
+ * Kind of a hash-table collection whose constructor is not a built-in name: a subclass of Map, Set, WeakMap or
+ * WeakSet. Its instances have the same `table` edge; the built-in is found up the `__proto__` chain, where the
+ * built-in's prototype object carries its name.
+ */
+function subclassedKind(snapshot: HeapSnapshot, ordinal: number): number | undefined {
+  const property = snapshot.edgeTypes.property;
+  let node = ordinal;
+  for (let depth = 0; depth < MAX_PROTOTYPE_DEPTH; depth++) {
+    node = internalChild(snapshot, node, '__proto__', property);
+    if (node < 0) return undefined;
+    const kind = KIND_BY_CONSTRUCTOR[snapshot.nodeNameOf(node)];
+    if (kind !== undefined) return kind <= 3 ? kind : undefined;
+  }
+  return undefined;
 }
 
 /** Numeric value of each string (slot names like "12"), -1 for non-numeric ones; computed once per snapshot. */
@@ -100,7 +135,8 @@ function countEdges(snapshot: HeapSnapshot, ordinal: number, type: number): numb
 /** Entry count of one node if it is a collection, else -1 (kind written to `kindOut[0]`). */
 function collectionEntries(snapshot: HeapSnapshot, ordinal: number, kindOut: Uint8Array): number {
   const name = snapshot.nodeNameOf(ordinal);
-  const kind = KIND_BY_CONSTRUCTOR[name];
+  let kind: number | undefined = KIND_BY_CONSTRUCTOR[name];
+  if (kind === undefined && hasTableEdge(snapshot, ordinal)) kind = subclassedKind(snapshot, ordinal);
   if (kind !== undefined && kind <= 3) {
     const table = internalChild(snapshot, ordinal, 'table');
     if (table < 0) return -1;

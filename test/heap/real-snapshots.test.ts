@@ -36,6 +36,14 @@ for (let i = 0; i < ${WEAKMAP_ENTRIES}; i++) { const key = { k: i }; globalThis.
 let chain = function leaf() { return 0; };
 for (let i = 0; i < ${CHAIN_DEPTH}; i++) { const inner = chain; chain = function link() { return inner() + 1; }; }
 globalThis.__chain = chain;
+// Subclasses: the same hash tables under other constructor names, two levels deep for the WeakMap.
+class LruCache extends Map {}
+class TagSet extends Set {}
+class BaseRegistry extends WeakMap {}
+class Registry extends BaseRegistry {}
+globalThis.__sub = { cache: new LruCache(), tags: new TagSet(), registry: new Registry(), keys: [] };
+for (let i = 0; i < 40; i++) { __sub.cache.set(i, { i }); __sub.tags.add('tag' + i); }
+for (let i = 0; i < 25; i++) { const key = {}; __sub.keys.push(key); __sub.registry.set(key, { i }); }
 const file = v8.writeHeapSnapshot(process.argv[2] || 'known.heapsnapshot');
 console.log(JSON.stringify({ file, sizes: { map: __holder.cache.size, set: __set.size, list: __list.length, dict: Object.keys(__dict).length, chain: __chain() } }));
 `;
@@ -73,6 +81,13 @@ describe('snapshots of real Node processes', () => {
     expect(collectionAt(analysis, 'global.__list', 'Array').entries).toBe(ARRAY_ITEMS);
     expect(collectionAt(analysis, 'global.__dict', 'Object').entries).toBe(DICT_KEYS);
     expect(collectionAt(analysis, 'global.__weak', 'WeakMap').entries).toBe(WEAKMAP_ENTRIES);
+  });
+
+  it('recognises subclasses of Map, Set and WeakMap by their prototype chain, with their own class names', () => {
+    const { analysis } = current;
+    expect(collectionAt(analysis, 'global.__sub.cache', 'Map')).toMatchObject({ name: 'LruCache', entries: 40 });
+    expect(collectionAt(analysis, 'global.__sub.tags', 'Set')).toMatchObject({ name: 'TagSet', entries: 40 });
+    expect(collectionAt(analysis, 'global.__sub.registry', 'WeakMap')).toMatchObject({ name: 'Registry', entries: 25 });
   });
 
   it('renders owner paths from global and ranks the big collections first', () => {
