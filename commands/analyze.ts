@@ -1,12 +1,13 @@
 // `pooldoc analyze <pid>`: attach to a live Node process, watch memory and pools, detach, report.
 import { writeFileSync } from 'node:fs';
-import { Args, Flags } from '@oclif/core';
+import { spawn, spawnSync } from 'node:child_process';
+import { Args, Errors, Flags } from '@oclif/core';
 import { buildAnalysis, hasErrorFindings, type AnalyzeResult } from '../src/attach/analysis.js';
 import { parseDuration } from '../src/attach/duration.js';
 import { runLive, type LiveRunResult } from '../src/attach/live-run.js';
 import { snapshotFiles, type SnapshotPlan } from '../src/attach/snapshot-step.js';
 import { processExists } from '../src/attach/proc.js';
-import { attach, detach, type DetachOutcome } from '../src/attach/session.js';
+import { attach, detach, OtherNetNamespaceError, type Attachment, type DetachOutcome } from '../src/attach/session.js';
 import { detectHeapLeak } from '../src/detect/heap-leak.js';
 import { judgeSnapshotGrowth, OBJECT_CANDIDATES_PER_ROW } from '../src/detect/snapshot-growth.js';
 import { detectPoolPressure } from '../src/detect/pool-pressure.js';
@@ -70,7 +71,15 @@ target exited during the run (partial report).`;
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-      const attachment = await attach(args.pid, { port: flags.port, host: flags.host, inspectUrl: flags['inspect-url'], allowRemote: flags['allow-remote'], notice: (message) => process.stderr.write(`pooldoc: ${message}\n`) });
+      let attachment: Attachment;
+      try {
+        attachment = await attach(args.pid, { port: flags.port, host: flags.host, inspectUrl: flags['inspect-url'], allowRemote: flags['allow-remote'], notice: (message) => process.stderr.write(`pooldoc: ${message}\n`) });
+      } catch (error) {
+        const rerun = error instanceof OtherNetNamespaceError ? nsenterRerun(error.pid) : undefined;
+        if (!rerun) throw error;
+        process.stderr.write(`pooldoc: pid ${args.pid} is in another network namespace: running again inside it (${rerun.command} ${rerun.args.slice(0, 4).join(' ')} …)\n`);
+        throw new Errors.ExitError(await runInherited(rerun));
+      }
       const view = !this.jsonEnabled() && process.stderr.isTTY ? liveView(process.stderr, durationMs) : undefined;
       let live: LiveRunResult;
       try {
@@ -132,4 +141,32 @@ function snapshotPlan(pid: number, flags: { snapshot: boolean; snapshots?: numbe
 async function auditRuleIds(): Promise<Set<string>> {
   const { RULES } = await import('../src/audit/rules/index.js');
   return new Set(RULES.keys());
+}
+
+/** Marks the re-run inside the namespace, so it can never loop. */
+const IN_NAMESPACE_ENV = 'POOLDOC_IN_TARGET_NETNS';
+
+/**
+ * The same command line, run by `nsenter -t <pid> -n` inside the target's network namespace, where its loopback
+ * inspector is reachable: only as root (nsenter needs CAP_SYS_ADMIN), only once, only if nsenter exists. The pid
+ * namespace is unchanged, so the pid on the command line still names the target.
+ */
+function nsenterRerun(pid: number): { command: string; args: string[] } | undefined {
+  if (process.getuid?.() !== 0 || process.env[IN_NAMESPACE_ENV] !== undefined) return undefined;
+  if (spawnSync('nsenter', ['--version'], { stdio: 'ignore' }).status !== 0) return undefined;
+  return { command: 'nsenter', args: ['-t', String(pid), '-n', '--', process.execPath, ...process.execArgv, process.argv[1]!, ...process.argv.slice(2)] };
+}
+
+function runInherited(rerun: { command: string; args: string[] }): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(rerun.command, rerun.args, { stdio: 'inherit', env: { ...process.env, [IN_NAMESPACE_ENV]: '1' } });
+    // Ctrl-C reaches the child too (same process group): it detaches and reports; we only wait for it.
+    const ignore = () => undefined;
+    process.on('SIGINT', ignore);
+    child.once('error', () => resolve(2));
+    child.once('exit', (code, signal) => {
+      process.off('SIGINT', ignore);
+      resolve(code ?? (signal ? 3 : 2));
+    });
+  });
 }

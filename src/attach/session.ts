@@ -22,6 +22,16 @@ export interface AttachOptions {
 
 export type InspectorState = 'open' | 'closed';
 
+/**
+ * The target's loopback is not ours (a container): its inspector can only be reached from inside its network
+ * namespace. The command re-runs itself there with nsenter when it may (root); otherwise this message stands.
+ */
+export class OtherNetNamespaceError extends PooldocError {
+  constructor(readonly pid: number) {
+    super(`pid ${pid} runs in another network namespace (a container): its inspector is not reachable from here; run pooldoc inside it as root, e.g. nsenter -t ${pid} -n pooldoc analyze ${pid}`);
+  }
+}
+
 export interface Attachment {
   session: CdpSession;
   target: TargetInfo;
@@ -42,9 +52,7 @@ const PID_CHECK_TIMEOUT_MS = 2000;
 export async function attach(pid: number, options: AttachOptions = {}): Promise<Attachment> {
   const started = Date.now();
   const target = inspectTarget(pid);
-  if (!target.sameNetNamespace && options.port === undefined && options.inspectUrl === undefined) {
-    throw new PooldocError(`pid ${pid} runs in another network namespace (a container): its inspector is not reachable from here; run pooldoc inside it, e.g. nsenter -t ${pid} -n pooldoc analyze ${target.innerPid}`);
-  }
+  if (!target.sameNetNamespace && options.port === undefined && options.inspectUrl === undefined) throw new OtherNetNamespaceError(pid);
   const sockets = readProcessSockets(pid);
   const inspector = await locateInspector(target, sockets, options);
   const session = await connectWithRetry(target.pid, inspector);

@@ -2,6 +2,7 @@
 // real pools against the local servers; asserts on the JSON report and on /proc after the run.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listeningSockets } from '../../src/attach/sockets.js';
 import type { AnalyzeResult } from '../../src/attach/analysis.js';
@@ -153,6 +154,26 @@ setInterval(handle, 250);
     const { report } = await analyze(child.pid!, ['--no-pools'], '1s');
     expect(report.target).toMatchObject({ inspectorWasOpen: true, inspectorAfter: 'open' });
     expect(listeningSockets(child.pid!).some((socket) => socket.port === report.target.inspectorPort)).toBe(true);
+  });
+
+  it('a target in its own network namespace: pooldoc re-runs itself inside it with nsenter (root), closes the inspector', async (context) => {
+    if (process.getuid?.() !== 0) {
+      // Entering another network namespace needs root; CI runs as root, so there this is a failure.
+      if (process.env.CI) throw new Error('this test needs root (nsenter, unshare)');
+      console.warn('SKIPPED: the network-namespace test needs root');
+      return context.skip();
+    }
+    const file = `${targets.TARGET_DIR}netns.cjs`;
+    writeFileSync(file, 'setInterval(() => {}, 1000); console.log("ready");');
+    // unshare execs sh, which execs node: the child's pid is the target's. A new namespace's loopback starts down.
+    const child = spawn('unshare', ['-n', 'sh', '-c', `ip link set lo up && exec ${process.execPath} ${file}`], { stdio: ['ignore', 'pipe', 'ignore'] });
+    children.push(child);
+    await new Promise((resolve) => child.stdout!.once('data', resolve));
+    const { code, report, stderr } = await analyze(child.pid!, [], '1s');
+    expect(stderr).toMatch(/in another network namespace: running again inside it \(nsenter -t \d+ -n/);
+    expect(report.target).toMatchObject({ pid: child.pid, inspectorWasOpen: false, inspectorAfter: 'closed' });
+    expect(report.run.samples).toBeGreaterThanOrEqual(3);
+    expect(code).toBe(0);
   });
 
   it('a non-Node pid: exit 2, one line, and it survives', async () => {
