@@ -18,6 +18,24 @@ export class ColumnBuilder {
     this.values[this.length++] = value;
   }
 
+  /**
+   * Appends a finished column (a part of the input read by another thread). An empty builder adopts the
+   * array as it is; otherwise the buffer grows to exactly the new length, once.
+   */
+  appendAll(values: Float64Array): void {
+    if (values.length === 0) return;
+    if (this.length === 0) {
+      this.values = values;
+      this.length = values.length;
+      return;
+    }
+    const next = new Float64Array(this.length + values.length);
+    next.set(this.values.subarray(0, this.length));
+    next.set(values, this.length);
+    this.values = next;
+    this.length = next.length;
+  }
+
   /** Pads with NaN up to `length` so that a column first seen late stays aligned with the time column. */
   padTo(length: number): void {
     while (this.length < length) this.push(Number.NaN);

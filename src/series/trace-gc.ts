@@ -1,8 +1,9 @@
 // `node --trace-gc` and `--trace-gc-nvp` logs (Node 18–24) → one heap series with GC events per pid:isolate.
 import { cursor, isDigit, scanNumber, skipBlanks } from './byte-numbers.js';
 import { keyMatches } from './field-tree.js';
-import { IsolateGroups, type IsolateGroup } from './gc-isolates.js';
-import { scanBufferLines, scanFileLines, type LineHandler } from './line-scanner.js';
+import { IsolateGroups, type IsolateGroup, type IsolateGroupsPart } from './gc-isolates.js';
+import { scanBufferLines, scanFileLines, type ByteRange, type LineHandler } from './line-scanner.js';
+import { readRanges, rangesFor } from './parallel-read.js';
 import { excerpt } from './problems.js';
 import type { ReadContext, ReaderOutput } from './reader-context.js';
 import { parseNvpFields } from './trace-gc-nvp.js';
@@ -147,11 +148,37 @@ function parseNvpLine(buffer: Buffer, start: number, end: number, group: Isolate
   return true;
 }
 
-/** Streams a trace-gc log file. */
-export async function readTraceGcFile(context: ReadContext): Promise<ReaderOutput> {
+/** One byte range of a log read on a worker thread: its isolates and the type names its indexes refer to. */
+export interface TraceGcPart {
+  groups: IsolateGroupsPart;
+  types: { text: string; major: boolean }[];
+}
+
+/** Indexes in this thread's type table of another thread's types (adding the ones not met here yet). */
+function typeIndexMap(types: TraceGcPart['types']): number[] {
+  return types.map(({ text, major }) => {
+    const index = gcTypes.findIndex((type) => type.text === text);
+    return index >= 0 ? index : gcTypes.push({ bytes: Buffer.from(text, 'latin1'), text, major }) - 1;
+  });
+}
+
+/** Streams a trace-gc log file; a big one (`size` bytes) is read in byte ranges on several threads when `context.parallel` says so. */
+export async function readTraceGcFile(context: ReadContext, size = 0): Promise<ReaderOutput> {
   const groups = new IsolateGroups();
-  await scanFileLines(context.file, lineReader(context, groups));
+  const onLine = lineReader(context, groups);
+  const ranges = rangesFor(context, size);
+  if (ranges) {
+    const absorb = (part: TraceGcPart, lineOffset: number) => groups.absorb(part.groups, lineOffset, typeIndexMap(part.types));
+    await readRanges(context, 'trace-gc', ranges, (range) => scanFileLines(context.file, onLine, range), absorb);
+  } else await scanFileLines(context.file, onLine);
   return { memory: groups.finish(context, gcTypes.map((type) => type.text)), pools: [], sockets: [] };
+}
+
+/** Reads one byte range of a log into a part (on a worker thread). */
+export async function readTraceGcPart(context: ReadContext, range: ByteRange): Promise<{ part: TraceGcPart; lines: number }> {
+  const groups = new IsolateGroups();
+  const { lines } = await scanFileLines(context.file, lineReader(context, groups), range);
+  return { part: { groups: groups.toPart(), types: gcTypes.map(({ text, major }) => ({ text, major })) }, lines };
 }
 
 /** The same over bytes in memory. */
