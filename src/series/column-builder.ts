@@ -41,10 +41,6 @@ export class ColumnBuilder {
     while (this.length < length) this.push(Number.NaN);
   }
 
-  setLast(value: number): void {
-    this.values[this.length - 1] = value;
-  }
-
   get(index: number): number {
     return this.values[index];
   }

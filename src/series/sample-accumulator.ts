@@ -27,8 +27,12 @@ export class SampleAccumulator {
   private readonly slotByKey = new Map<string, number>();
   private readonly poolNames: string[] = ['(memory)'];
   private readonly instances = new Map<string, InstanceState>();
-  // The current row: touched slots and their values, plus the row's time and identity fields.
-  private readonly touched: number[] = [];
+  // The current row: touched slots (each once) and their values, plus the row's time and identity fields.
+  private touched = new Int32Array(16);
+  private touchedCount = 0;
+  /** Per slot, the `beginSerial` of the row that last touched it: a field given twice in a row is listed once. */
+  private touchedInRow = new Int32Array(16);
+  private beginSerial = 1;
   private values = new Float64Array(16);
   private rowTime = Number.NaN;
   private rowInstance: string | undefined;
@@ -56,15 +60,16 @@ export class SampleAccumulator {
     const slot = this.slots.push({ entity, key: target.kind === 'memory' ? target.column : target.counter }) - 1;
     this.slotByKey.set(id, slot);
     if (slot >= this.values.length) {
-      const bigger = new Float64Array(this.values.length * 2);
-      bigger.set(this.values);
-      this.values = bigger;
+      this.values = doubled(this.values, new Float64Array(this.values.length * 2));
+      this.touched = doubled(this.touched, new Int32Array(this.touched.length * 2));
+      this.touchedInRow = doubled(this.touchedInRow, new Int32Array(this.touchedInRow.length * 2));
     }
     return slot;
   }
 
   beginRow(): void {
-    this.touched.length = 0;
+    this.touchedCount = 0;
+    this.beginSerial++;
     this.rowTime = Number.NaN;
     this.rowInstance = undefined;
     this.rowPid = undefined;
@@ -74,8 +79,11 @@ export class SampleAccumulator {
 
   setValue(slot: number, value: number): void {
     if (slot < 0 || !Number.isFinite(value)) return;
+    // A field repeated within one record (or two aliases of one column): the last value wins.
     this.values[slot] = value;
-    this.touched.push(slot);
+    if (this.touchedInRow[slot] === this.beginSerial) return;
+    this.touchedInRow[slot] = this.beginSerial;
+    this.touched[this.touchedCount++] = slot;
   }
 
   setTime(epochMs: number): void {
@@ -99,30 +107,27 @@ export class SampleAccumulator {
   }
 
   commitRow(): RowOutcome {
-    if (this.touched.length === 0) return 'no-values';
+    if (this.touchedCount === 0) return 'no-values';
     if (!Number.isFinite(this.rowTime)) return 'no-time';
     const instance = this.instanceForRow();
     const time = this.rowTime;
     this.noteRestart(instance, time);
-    const touched = this.touched;
-    for (let t = 0; t < touched.length; t++) {
+    const { touched, touchedCount, slots, values, rowSerial } = this;
+    for (let t = 0; t < touchedCount; t++) {
       const slot = touched[t];
-      const info = this.slots[slot];
-      let entity = instance.entities[info.entity];
-      if (!entity) entity = instance.entities[info.entity] = { time: new ColumnBuilder(), columns: [], lastRow: -1 };
+      const entityId = slots[slot].entity;
+      let entity = instance.entities[entityId];
+      if (!entity) entity = instance.entities[entityId] = { time: new ColumnBuilder(), columns: [], lastRow: -1 };
       // The first column touched in this row appends the row's time to its entity.
-      if (entity.lastRow !== this.rowSerial) {
+      if (entity.lastRow !== rowSerial) {
         entity.time.push(time);
-        entity.lastRow = this.rowSerial;
+        entity.lastRow = rowSerial;
       }
       let column = entity.columns[slot];
       if (!column) column = entity.columns[slot] = new ColumnBuilder();
-      // A field repeated within one record: the last value wins, the columns stay aligned.
-      if (column.length === entity.time.length) column.setLast(this.values[slot]);
-      else {
-        column.padTo(entity.time.length - 1);
-        column.push(this.values[slot]);
-      }
+      // A column missing from earlier rows is padded with NaN so that it stays aligned with the time column.
+      if (column.length < entity.time.length - 1) column.padTo(entity.time.length - 1);
+      column.push(values[slot]);
     }
     this.rowSerial++;
     return 'kept';
@@ -276,6 +281,12 @@ export class SampleAccumulator {
     }
     return { time, columns };
   }
+}
+
+/** `target` holding `values` then zeros (typed arrays grow by copying). */
+function doubled<T extends Float64Array | Int32Array>(values: T, target: T): T {
+  target.set(values);
+  return target;
 }
 
 function newInstance(name: string): InstanceState {
