@@ -1,10 +1,10 @@
 // Entry point of src/series: read metric files of any supported format into the Series model.
 import { open, stat } from 'node:fs/promises';
-import os from 'node:os';
 import { fileError, InputError } from '../errors.js';
 import { binaryOffset, detectFormat, SNIFF_BYTES, type SeriesFormat } from './detect-format.js';
 import { resolveMetricMap } from './metric-map.js';
 import { ProblemLog, type SeriesProblem } from './problems.js';
+import { resolveParallelOptions } from './parallel-options.js';
 import type { ParallelOptions, ReadContext, ReaderOutput } from './reader-context.js';
 import { joinSnapshots } from './join-snapshots.js';
 import { FORMAT_READERS } from './readers.js';
@@ -35,24 +35,6 @@ export interface ReadSeriesOptions {
    * `POOLDOC_THREADS`; 1 turns it off). The result is the same either way.
    */
   parallel?: Partial<ParallelOptions>;
-}
-
-/** Below this a file is read on one thread: starting a worker (~30–50 ms) would eat most of the gain. */
-const DEFAULT_PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
-/** More threads than this mostly add merge copies and memory: the reads become disk- or memory-bound. */
-const MAX_DEFAULT_THREADS = 4;
-
-function envNumber(name: string): number | undefined {
-  const text = process.env[name];
-  const value = text === undefined || text.trim() === '' ? Number.NaN : Number(text);
-  return Number.isFinite(value) ? value : undefined;
-}
-
-function parallelOptions(options: ReadSeriesOptions): ParallelOptions {
-  return {
-    minBytes: options.parallel?.minBytes ?? envNumber('POOLDOC_PARALLEL_MIN_BYTES') ?? DEFAULT_PARALLEL_MIN_BYTES,
-    threads: options.parallel?.threads ?? envNumber('POOLDOC_THREADS') ?? Math.min(os.availableParallelism(), MAX_DEFAULT_THREADS),
-  };
 }
 
 /** What was read from one file. */
@@ -106,7 +88,7 @@ export async function readSeries(paths: readonly string[], options: ReadSeriesOp
   const problems = new ProblemLog();
   const result: SeriesReadResult = { memory: [], pools: [], sockets: [], problems: problems.kept, unparsedLines: 0, files: [] };
   const joined: { format: SeriesFormat; output: ReaderOutput }[] = [];
-  const parallel = parallelOptions(options);
+  const parallel = resolveParallelOptions(options.parallel);
   for (const file of paths) {
     const { head, size, mtimeMs } = await sniff(file);
     let format: SeriesFormat;

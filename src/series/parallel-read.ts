@@ -28,9 +28,10 @@ export type RangeReply<Part> =
 
 // From dist/ the worker is the compiled .js next to this file. Run from the TypeScript sources (vitest),
 // it is the .ts file, loaded through a small transpiling loader, so tests exercise the same code.
+// Otherwise no Node options: inherited ones such as `--input-type` (from `node -e`) would stop the worker.
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(FROM_SOURCES ? './range-worker.ts' : './range-worker.js', import.meta.url);
-const WORKER_EXEC_ARGV = FROM_SOURCES ? ['--import', new URL('../../scripts/typescript-loader/register.mjs', import.meta.url).href] : undefined;
+const WORKER_EXEC_ARGV = FROM_SOURCES ? ['--import', new URL('../../scripts/typescript-loader/register.mjs', import.meta.url).href] : [];
 
 /** The byte ranges to read `context.file` in, or undefined when it is read on this thread alone. */
 export function rangesFor(context: ReadContext, size: number): ByteRange[] | undefined {

@@ -1,11 +1,15 @@
 // Reading a big NDJSON or trace-gc file on several threads gives exactly what one thread gives: columns,
 // restarts, GC events, anchors, problems with file line numbers, unparsed counts.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSeries, type SeriesReadResult } from '../../src/series/index.js';
 import { splitAtLines } from '../../src/series/line-ranges.js';
+import { DEFAULT_PARALLEL_MIN_BYTES, resolveParallelOptions } from '../../src/series/parallel-options.js';
 import { tempDir } from '../helpers/child.js';
+import { parseJson, REPO_ROOT, runCli } from '../helpers/cli.js';
 import { MIB, ndjsonAcrossCut, traceGcAcrossCut } from './split-inputs.js';
 
 const temp = tempDir('pooldoc-parallel-');
@@ -50,6 +54,16 @@ describe('splitAtLines', () => {
     expect(splitAtLines(oneLine, long.length, 4)).toEqual([{ start: 0, end: long.length }]);
     const exact = write('exact.ndjson', 'ab\ncd\n');
     expect(splitAtLines(exact, 6, 2)).toEqual([{ start: 0, end: 3 }, { start: 3, end: 6 }]);
+  });
+});
+
+describe('resolveParallelOptions', () => {
+  it('takes the option, else the environment, else the default; ignores unusable environment values', () => {
+    const cpus = Math.min(os.availableParallelism(), 4);
+    expect(resolveParallelOptions({}, {})).toEqual({ minBytes: DEFAULT_PARALLEL_MIN_BYTES, threads: cpus });
+    expect(resolveParallelOptions({}, { POOLDOC_PARALLEL_MIN_BYTES: '1000', POOLDOC_THREADS: '3' })).toEqual({ minBytes: 1000, threads: 3 });
+    expect(resolveParallelOptions({ minBytes: 5, threads: 1 }, { POOLDOC_PARALLEL_MIN_BYTES: '1000', POOLDOC_THREADS: '3' })).toEqual({ minBytes: 5, threads: 1 });
+    expect(resolveParallelOptions({}, { POOLDOC_PARALLEL_MIN_BYTES: 'lots', POOLDOC_THREADS: '-2' })).toEqual({ minBytes: DEFAULT_PARALLEL_MIN_BYTES, threads: cpus });
   });
 });
 
@@ -116,5 +130,31 @@ describe.each([
       expect(main.time[main.time.length - 1]).toBe(restarted.time[0]);
       expect(restarted.time[restarted.time.length - 1]).toBe(Date.UTC(2024, 4, 2));
     } else expect(main.time[0]).toBe(start + 30 + 7);
+  });
+});
+
+describe('the worker loads from the build (dist/)', () => {
+  const { text } = ndjsonAcrossCut(2_000, false);
+  const file = write('from-dist.ndjson', text);
+
+  it('under `node --input-type=module -e` (whose options a worker must not inherit), with the same result', async () => {
+    const script = `
+      const { readSeries } = await import(${JSON.stringify(path.join(REPO_ROOT, 'dist/src/series/index.js'))});
+      const result = await readSeries([${JSON.stringify(file)}], { parallel: { minBytes: 0, threads: 2 } });
+      console.log(JSON.stringify(result.memory.map((series) => [series.instance, Array.from(series.time), Array.from(series.columns.heapUsed)])));
+    `;
+    const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const single = await readSeries([file], { parallel: ONE_THREAD });
+    expect(JSON.parse(stdout)).toEqual(single.memory.map((series) => [series.instance, Array.from(series.time), Array.from(series.columns.heapUsed!)]));
+  });
+
+  it('through the CLI, forced by POOLDOC_PARALLEL_MIN_BYTES and POOLDOC_THREADS, with the same --json', async () => {
+    const [split, whole] = await Promise.all([
+      runCli(['trend', file, '--json'], { env: { POOLDOC_PARALLEL_MIN_BYTES: '0', POOLDOC_THREADS: '2' } }),
+      runCli(['trend', file, '--json'], { env: { POOLDOC_THREADS: '1' } }),
+    ]);
+    expect(split.stderr).toBe('');
+    expect(parseJson(split)).toEqual(parseJson(whole));
+    expect(parseJson(whole)).toMatchObject({ unparsedLines: 7 });
   });
 });
