@@ -115,21 +115,34 @@ function parseClassic(buffer: Buffer, start: number, end: number, group: Isolate
 function lineReader(context: ReadContext, groups: IsolateGroups): LineHandler {
   const unrecognised = (buffer: Buffer, start: number, end: number, lineNumber: number) =>
     context.problems.add(context.file, lineNumber, `not a trace-gc line: ${excerpt(buffer.toString('utf8', start, Math.min(end, start + 80)))}`);
+  // The `[pid:0xisolate]` prefix repeats line after line: comparing it with the last one's bytes is cheaper
+  // than parsing its two numbers again.
+  let lastPrefix = Buffer.alloc(0);
+  let lastPid = 0;
+  let lastIsolate = 0;
   return (buffer, start, end, lineNumber) => {
     const first = skipBlanks(buffer, start, end);
     if (first === end) return;
     // `[pid:0xisolate]` or, with --trace-gc-nvp on Node 24, `[pid:0xisolate:0]`.
     if (buffer[first] !== OPEN_BRACKET) return unrecognised(buffer, start, end, lineNumber);
-    const pid = scanNumber(buffer, first + 1, end);
-    let i = cursor.end;
-    if (Number.isNaN(pid) || buffer[i] !== COLON || buffer[i + 1] !== 0x30 || buffer[i + 2] !== LOWER_X) return unrecognised(buffer, start, end, lineNumber);
-    const isolate = scanHex(buffer, i + 3, end);
-    i = cursor.end;
-    if (buffer[i] === COLON) {
-      scanNumber(buffer, i + 1, end);
+    let pid = lastPid;
+    let isolate = lastIsolate;
+    let i = first + lastPrefix.length - 1;
+    if (lastPrefix.length === 0 || i >= end || buffer[i] !== CLOSE_BRACKET || !keyMatches(lastPrefix, buffer, first)) {
+      pid = scanNumber(buffer, first + 1, end);
       i = cursor.end;
+      if (Number.isNaN(pid) || buffer[i] !== COLON || buffer[i + 1] !== 0x30 || buffer[i + 2] !== LOWER_X) return unrecognised(buffer, start, end, lineNumber);
+      isolate = scanHex(buffer, i + 3, end);
+      i = cursor.end;
+      if (buffer[i] === COLON) {
+        scanNumber(buffer, i + 1, end);
+        i = cursor.end;
+      }
+      if (Number.isNaN(isolate) || buffer[i] !== CLOSE_BRACKET) return unrecognised(buffer, start, end, lineNumber);
+      lastPrefix = Buffer.from(buffer.subarray(first, i + 1));
+      lastPid = pid;
+      lastIsolate = isolate;
     }
-    if (Number.isNaN(isolate) || buffer[i] !== CLOSE_BRACKET) return unrecognised(buffer, start, end, lineNumber);
     const ms = scanNumber(buffer, skipBlanks(buffer, i + 1, end), end);
     i = expect(buffer, cursor.end, ' ms: ');
     if (Number.isNaN(ms) || i < 0) return unrecognised(buffer, start, end, lineNumber);
