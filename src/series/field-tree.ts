@@ -8,7 +8,37 @@ export function keyMatches(key: Buffer, buffer: Buffer, start: number): boolean 
   return true;
 }
 
+/** The last buffer given to `keyBytesMatch` and a DataView over it (the line reader reuses one buffer for a whole file). */
+let viewedBuffer: Buffer | undefined;
+let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+
+/** Little-endian 32-bit words of `key`'s first `4 * floor(length / 4)` bytes. */
+function wordsOf(key: Buffer): Uint32Array {
+  const words = new Uint32Array(key.length >>> 2);
+  for (let w = 0; w < words.length; w++) words[w] = key.readUInt32LE(w * 4);
+  return words;
+}
+
+/**
+ * True when `node`'s key is at `buffer[start…]`; the caller has checked that `buffer` extends past the key.
+ * Keys are over half the bytes of a typical sample line: comparing them four bytes per load (a DataView read
+ * compiles to one) instead of one halves that cost.
+ */
+export function keyBytesMatch(node: FieldNode, buffer: Buffer, start: number): boolean {
+  if (buffer !== viewedBuffer) {
+    viewedBuffer = buffer;
+    view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
+  const words = node.keyWords;
+  for (let w = 0; w < words.length; w++) if (view.getUint32(start + w * 4, true) !== words[w]) return false;
+  const key = node.keyBytes;
+  for (let k = words.length * 4; k < key.length; k++) if (buffer[start + k] !== key[k]) return false;
+  return true;
+}
+
 export class FieldNode {
+  /** `keyBytes` as little-endian words, for `keyBytesMatch`. */
+  readonly keyWords: Uint32Array;
   readonly target: FieldTarget;
   /** The accumulator slot for memory/pool targets, -1 otherwise. */
   readonly slot: number;
@@ -28,6 +58,7 @@ export class FieldNode {
     readonly keyBytes: Buffer,
     private readonly tree: FieldTree,
   ) {
+    this.keyWords = wordsOf(keyBytes);
     this.target = path.length === 0 ? { kind: 'ignore' } : resolveFieldPath(path, tree.metricMap);
     this.slot = tree.accumulator.slotFor(this.target);
     this.ignored = this.target.kind === 'ignore';

@@ -1,6 +1,6 @@
 // A hand scanner for one JSON object per line: numbers and ISO times straight from bytes, no JSON.parse.
 import { cursor, scanNumber, skipBlanks } from './byte-numbers.js';
-import { keyMatches, type FieldNode } from './field-tree.js';
+import { keyBytesMatch, type FieldNode } from './field-tree.js';
 import { applyNumber } from './record-values.js';
 import type { SampleAccumulator } from './sample-accumulator.js';
 import { textToMillis } from './timestamps.js';
@@ -43,7 +43,7 @@ export function scanObject(buffer: Buffer, start: number, end: number, node: Fie
     const guess = previous ? previous.nextSibling : node.firstChild;
     let child: FieldNode;
     let j: number;
-    if (guess && buffer[keyStart + guess.keyBytes.length] === QUOTE && keyMatches(guess.keyBytes, buffer, keyStart)) {
+    if (guess && buffer[keyStart + guess.keyBytes.length] === QUOTE && keyBytesMatch(guess, buffer, keyStart)) {
       child = guess;
       j = keyStart + guess.keyBytes.length;
     } else {
