@@ -13,26 +13,24 @@ let viewedBuffer: Buffer | undefined;
 let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
 /** Little-endian 32-bit words of `key`'s first `4 * floor(length / 4)` bytes. */
-function wordsOf(key: Buffer): Uint32Array {
+export function wordsOf(key: Buffer): Uint32Array {
   const words = new Uint32Array(key.length >>> 2);
   for (let w = 0; w < words.length; w++) words[w] = key.readUInt32LE(w * 4);
   return words;
 }
 
 /**
- * True when `node`'s key is at `buffer[start…]`; the caller has checked that `buffer` extends past the key.
- * Keys are over half the bytes of a typical sample line: comparing them four bytes per load (a DataView read
- * compiles to one) instead of one halves that cost.
+ * True when `key` (whose words are `keyWords`, from `wordsOf`) is at `buffer[start…]`; the caller has checked
+ * that `buffer` extends past the key. Keys are over half the bytes of a typical sample line: comparing them
+ * four bytes per load (a DataView read compiles to one) instead of one halves that cost.
  */
-export function keyBytesMatch(node: FieldNode, buffer: Buffer, start: number): boolean {
+export function keyBytesMatch(key: Buffer, keyWords: Uint32Array, buffer: Buffer, start: number): boolean {
   if (buffer !== viewedBuffer) {
     viewedBuffer = buffer;
     view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   }
-  const words = node.keyWords;
-  for (let w = 0; w < words.length; w++) if (view.getUint32(start + w * 4, true) !== words[w]) return false;
-  const key = node.keyBytes;
-  for (let k = words.length * 4; k < key.length; k++) if (buffer[start + k] !== key[k]) return false;
+  for (let w = 0; w < keyWords.length; w++) if (view.getUint32(start + w * 4, true) !== keyWords[w]) return false;
+  for (let k = keyWords.length * 4; k < key.length; k++) if (buffer[start + k] !== key[k]) return false;
   return true;
 }
 

@@ -43,7 +43,7 @@ export function scanObject(buffer: Buffer, start: number, end: number, node: Fie
     const guess = previous ? previous.nextSibling : node.firstChild;
     let child: FieldNode;
     let j: number;
-    if (guess && buffer[keyStart + guess.keyBytes.length] === QUOTE && keyBytesMatch(guess, buffer, keyStart)) {
+    if (guess && buffer[keyStart + guess.keyBytes.length] === QUOTE && keyBytesMatch(guess.keyBytes, guess.keyWords, buffer, keyStart)) {
       child = guess;
       j = keyStart + guess.keyBytes.length;
     } else {

@@ -1,6 +1,6 @@
 // `node --trace-gc` and `--trace-gc-nvp` logs (Node 18–24) → one heap series with GC events per pid:isolate.
 import { cursor, isDigit, scanNumber, skipBlanks } from './byte-numbers.js';
-import { keyMatches } from './field-tree.js';
+import { keyBytesMatch, wordsOf } from './field-tree.js';
 import { IsolateGroups, type IsolateGroup, type IsolateGroupsPart } from './gc-isolates.js';
 import { scanBufferLines, scanFileLines, type ByteRange, type LineHandler } from './line-scanner.js';
 import { readRanges, rangesFor } from './parallel-read.js';
@@ -26,29 +26,33 @@ const UPPER_M = 0x4d;
 const UPPER_S = 0x53;
 
 /** Known collection names, looked up by bytes so that a line costs no string; new names are added as met. */
-const gcTypes: { bytes: Buffer; text: string; major: boolean }[] = [];
+const gcTypes: { bytes: Buffer; words: Uint32Array; text: string; major: boolean }[] = [];
 /** The index of the last type seen: consecutive lines are mostly Scavenges. */
 let lastType = -1;
 
 /** The index in `gcTypes` of the name in `buffer[start, end)`. */
 function gcType(buffer: Buffer, start: number, end: number): number {
   const length = end - start;
-  if (lastType >= 0 && gcTypes[lastType].bytes.length === length && keyMatches(gcTypes[lastType].bytes, buffer, start)) return lastType;
+  if (lastType >= 0 && gcTypes[lastType].bytes.length === length && keyBytesMatch(gcTypes[lastType].bytes, gcTypes[lastType].words, buffer, start)) return lastType;
   for (let index = 0; index < gcTypes.length; index++) {
     const type = gcTypes[index];
-    if (type.bytes.length === length && keyMatches(type.bytes, buffer, start)) return (lastType = index);
+    if (type.bytes.length === length && keyBytesMatch(type.bytes, type.words, buffer, start)) return (lastType = index);
   }
-  const text = buffer.toString('latin1', start, end);
   // Major: Mark-sweep (Node 18), Mark-Compact (20+); minor: Scavenge, Minor Mark-Compact/Mark-Sweep.
-  gcTypes.push({ bytes: Buffer.from(text, 'latin1'), text, major: text.startsWith('Mark-') });
-  return (lastType = gcTypes.length - 1);
+  const text = buffer.toString('latin1', start, end);
+  return (lastType = addType(text, text.startsWith('Mark-')));
+}
+
+function addType(text: string, major: boolean): number {
+  const bytes = Buffer.from(text, 'latin1');
+  return gcTypes.push({ bytes, words: wordsOf(bytes), text, major }) - 1;
 }
 
 /** `gc=<code>` names of nvp lines share the type table. */
 function nvpType(code: string, major: boolean): number {
   const text = `gc=${code}`;
   let index = gcTypes.findIndex((type) => type.text === text);
-  if (index === -1) index = gcTypes.push({ bytes: Buffer.from(text, 'latin1'), text, major }) - 1;
+  if (index === -1) index = addType(text, major);
   return index;
 }
 
@@ -118,6 +122,7 @@ function lineReader(context: ReadContext, groups: IsolateGroups): LineHandler {
   // The `[pid:0xisolate]` prefix repeats line after line: comparing it with the last one's bytes is cheaper
   // than parsing its two numbers again.
   let lastPrefix = Buffer.alloc(0);
+  let lastPrefixWords: Uint32Array = new Uint32Array(0);
   let lastPid = 0;
   let lastIsolate = 0;
   return (buffer, start, end, lineNumber) => {
@@ -128,7 +133,7 @@ function lineReader(context: ReadContext, groups: IsolateGroups): LineHandler {
     let pid = lastPid;
     let isolate = lastIsolate;
     let i = first + lastPrefix.length - 1;
-    if (lastPrefix.length === 0 || i >= end || buffer[i] !== CLOSE_BRACKET || !keyMatches(lastPrefix, buffer, first)) {
+    if (lastPrefix.length === 0 || i >= end || buffer[i] !== CLOSE_BRACKET || !keyBytesMatch(lastPrefix, lastPrefixWords, buffer, first)) {
       pid = scanNumber(buffer, first + 1, end);
       i = cursor.end;
       if (Number.isNaN(pid) || buffer[i] !== COLON || buffer[i + 1] !== 0x30 || buffer[i + 2] !== LOWER_X) return unrecognised(buffer, start, end, lineNumber);
@@ -140,6 +145,7 @@ function lineReader(context: ReadContext, groups: IsolateGroups): LineHandler {
       }
       if (Number.isNaN(isolate) || buffer[i] !== CLOSE_BRACKET) return unrecognised(buffer, start, end, lineNumber);
       lastPrefix = Buffer.from(buffer.subarray(first, i + 1));
+      lastPrefixWords = wordsOf(lastPrefix);
       lastPid = pid;
       lastIsolate = isolate;
     }
@@ -171,7 +177,7 @@ export interface TraceGcPart {
 function typeIndexMap(types: TraceGcPart['types']): number[] {
   return types.map(({ text, major }) => {
     const index = gcTypes.findIndex((type) => type.text === text);
-    return index >= 0 ? index : gcTypes.push({ bytes: Buffer.from(text, 'latin1'), text, major }) - 1;
+    return index >= 0 ? index : addType(text, major);
   });
 }
 
