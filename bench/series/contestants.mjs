@@ -49,8 +49,9 @@ async function readlineRegex(file) {
   return events.length;
 }
 
-async function pooldocRead(file, format, materialize = false) {
-  const result = await pooldoc.readSeries([file], { format });
+/** `threads` undefined: pooldoc's default (big files split across the CPUs, at most 4); 1: one thread. */
+async function pooldocRead(file, format, { materialize = false, threads } = {}) {
+  const result = await pooldoc.readSeries([file], { format, parallel: threads === undefined ? undefined : { threads } });
   if (result.unparsedLines !== 0) throw new Error(`pooldoc: ${result.unparsedLines} unparsed lines: ${JSON.stringify(result.problems[0])}`);
   // gcEvents is built from the columns on first use: this variant pays for the objects too.
   if (materialize) return result.memory.reduce((sum, series) => sum + series.gcEvents.length, 0);
@@ -58,8 +59,9 @@ async function pooldocRead(file, format, materialize = false) {
 }
 
 /**
- * The ceiling on this machine at this moment: read 4 MB chunks and touch every byte once in JS (count
- * newlines). No reader that looks at each byte in JS can beat it; ratios to it travel between machines.
+ * The ceiling of one thread on this machine at this moment: read 4 MB chunks and touch every byte once in JS
+ * (count newlines). No reader that looks at each byte in JS on one thread can beat it (pooldoc's line
+ * splitting uses the native indexOf, but its field scanning is JS); ratios to it travel between machines.
  */
 function byteLoop(file) {
   const fd = openSync(file, 'r');
@@ -73,12 +75,14 @@ function byteLoop(file) {
 /** name → { input: 'ndjson' | 'trace-gc', run(file) → rows }. The first of each input is the reference. */
 export const CONTESTANTS = {
   'pooldoc readSeries (ndjson)': { input: 'ndjson', run: (file) => pooldocRead(file, 'ndjson') },
+  'pooldoc, one thread (ndjson)': { input: 'ndjson', run: (file) => pooldocRead(file, 'ndjson', { threads: 1 }) },
   'bare JS byte loop (ceiling)': { input: 'ndjson', run: byteLoop },
   'readline + JSON.parse': { input: 'ndjson', run: readlineJson },
   'split2 + JSON.parse': { input: 'ndjson', run: (file) => streamJson(file, split2(JSON.parse)) },
   'ndjson (npm) parse()': { input: 'ndjson', run: (file) => streamJson(file, ndjson.parse()) },
   'pooldoc readSeries (trace-gc)': { input: 'trace-gc', run: (file) => pooldocRead(file, 'trace-gc') },
-  'pooldoc + gcEvents objects': { input: 'trace-gc', run: (file) => pooldocRead(file, 'trace-gc', true) },
+  'pooldoc, one thread (trace-gc)': { input: 'trace-gc', run: (file) => pooldocRead(file, 'trace-gc', { threads: 1 }) },
+  'pooldoc + gcEvents objects': { input: 'trace-gc', run: (file) => pooldocRead(file, 'trace-gc', { materialize: true }) },
   'bare JS byte loop (ceiling) ': { input: 'trace-gc', run: byteLoop },
   'readline + regex': { input: 'trace-gc', run: readlineRegex },
 };

@@ -7,6 +7,8 @@ export const cursor = { end: 0 };
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 /** Integers above this lose exactness as doubles, so the fast path hands over to Number(). */
 const MAX_EXACT_MANTISSA = 2 ** 53;
+/** 999 999 999 < 2^31: this many leading digits fit an int32. */
+const INT32_DIGITS = 9;
 
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
@@ -31,18 +33,26 @@ export function scanNumber(buffer: Buffer, start: number, limit: number): number
     negative = buffer[i] === MINUS;
     i++;
   }
-  let mantissa = 0;
-  let digits = 0;
-  let fractionDigits = 0;
-  while (i < limit && isDigit(buffer[i])) {
-    mantissa = mantissa * 10 + (buffer[i] - DIGIT_0);
+  const digitsStart = i;
+  // The first 9 digits accumulate as an int32: integer multiply-adds chain faster than double ones.
+  let small = 0;
+  const smallEnd = Math.min(limit, i + INT32_DIGITS);
+  let digit = 0;
+  while (i < smallEnd && (digit = buffer[i] - DIGIT_0) >= 0 && digit <= 9) {
+    small = small * 10 + digit;
     i++;
-    digits++;
   }
+  let mantissa = small;
+  while (i < limit && (digit = buffer[i] - DIGIT_0) >= 0 && digit <= 9) {
+    mantissa = mantissa * 10 + digit;
+    i++;
+  }
+  let digits = i - digitsStart;
+  let fractionDigits = 0;
   if (i < limit && buffer[i] === DOT) {
     i++;
-    while (i < limit && isDigit(buffer[i])) {
-      mantissa = mantissa * 10 + (buffer[i] - DIGIT_0);
+    while (i < limit && (digit = buffer[i] - DIGIT_0) >= 0 && digit <= 9) {
+      mantissa = mantissa * 10 + digit;
       i++;
       fractionDigits++;
     }

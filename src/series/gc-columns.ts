@@ -2,6 +2,9 @@
 import { ColumnBuilder } from './column-builder.js';
 import type { GcColumns, GcEvent, MemorySeries } from './types.js';
 
+/** The raw columns of one part of a log read by another thread (times still ms since isolate start). */
+export type GcColumnsPart = Record<'time' | 'major' | 'heapBefore' | 'heapAfter' | 'pauseMs' | 'heapTotalAfter' | 'typeIndex', Float64Array>;
+
 export class GcColumnsBuilder {
   readonly time = new ColumnBuilder();
   readonly major = new ColumnBuilder();
@@ -23,6 +26,25 @@ export class GcColumnsBuilder {
     this.pauseMs.push(pauseMs);
     this.heapTotalAfter.push(heapTotalAfter);
     this.typeIndex.push(typeIndex);
+  }
+
+  /** The columns so far, to send to another thread; the builder must not be used afterwards. */
+  toPart(): GcColumnsPart {
+    const { time, major, heapBefore, heapAfter, pauseMs, heapTotalAfter, typeIndex } = this;
+    return { time: time.finish(), major: major.finish(), heapBefore: heapBefore.finish(), heapAfter: heapAfter.finish(), pauseMs: pauseMs.finish(), heapTotalAfter: heapTotalAfter.finish(), typeIndex: typeIndex.finish() };
+  }
+
+  /** Appends a later part's columns; `typeIndexMap` turns the part's type indexes into this thread's. */
+  appendPart(part: GcColumnsPart, typeIndexMap: readonly number[]): void {
+    const typeIndex = part.typeIndex;
+    for (let i = 0; i < typeIndex.length; i++) typeIndex[i] = typeIndexMap[typeIndex[i]];
+    this.time.appendAll(part.time);
+    this.major.appendAll(part.major);
+    this.heapBefore.appendAll(part.heapBefore);
+    this.heapAfter.appendAll(part.heapAfter);
+    this.pauseMs.appendAll(part.pauseMs);
+    this.heapTotalAfter.appendAll(part.heapTotalAfter);
+    this.typeIndex.appendAll(typeIndex);
   }
 
   /** Final columns with `offsetMs` added to every time (the wall-clock anchor). */

@@ -4,7 +4,8 @@ import { fileError, InputError } from '../errors.js';
 import { binaryOffset, detectFormat, SNIFF_BYTES, type SeriesFormat } from './detect-format.js';
 import { resolveMetricMap } from './metric-map.js';
 import { ProblemLog, type SeriesProblem } from './problems.js';
-import type { ReadContext, ReaderOutput } from './reader-context.js';
+import { resolveParallelOptions } from './parallel-options.js';
+import type { ParallelOptions, ReadContext, ReaderOutput } from './reader-context.js';
 import { joinSnapshots } from './join-snapshots.js';
 import { FORMAT_READERS } from './readers.js';
 import type { MemorySeries, PoolSeries, SocketGroup } from './types.js';
@@ -28,6 +29,12 @@ export interface ReadSeriesOptions {
    * `pool.<name>.<total|idle|inUse|waiting|max>`.
    */
   metricMap?: Readonly<Record<string, string>>;
+  /**
+   * Splitting big NDJSON and trace-gc files across threads: files of at least `minBytes` (default 64 MiB,
+   * env `POOLDOC_PARALLEL_MIN_BYTES`) are read by `threads` threads (default: the CPUs, at most 4; env
+   * `POOLDOC_THREADS`; 1 turns it off). The result is the same either way.
+   */
+  parallel?: Partial<ParallelOptions>;
 }
 
 /** What was read from one file. */
@@ -81,6 +88,7 @@ export async function readSeries(paths: readonly string[], options: ReadSeriesOp
   const problems = new ProblemLog();
   const result: SeriesReadResult = { memory: [], pools: [], sockets: [], problems: problems.kept, unparsedLines: 0, files: [] };
   const joined: { format: SeriesFormat; output: ReaderOutput }[] = [];
+  const parallel = resolveParallelOptions(options.parallel);
   for (const file of paths) {
     const { head, size, mtimeMs } = await sniff(file);
     let format: SeriesFormat;
@@ -93,7 +101,7 @@ export async function readSeries(paths: readonly string[], options: ReadSeriesOp
       format = detected;
     }
     if (size === 0) throw new InputError('empty file, no samples', { file });
-    const context: ReadContext = { file, problems, metricMap, start: options.start, mtimeMs };
+    const context: ReadContext = { file, problems, metricMap, start: options.start, mtimeMs, parallel };
     const unparsedBefore = problems.unparsedLines;
     const firstProblem = problems.kept.length;
     const output = await FORMAT_READERS[format](context, size);

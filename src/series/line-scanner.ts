@@ -17,6 +17,12 @@ export interface ScanResult {
   lines: number;
 }
 
+/** A byte range `[start, end)` of a file that begins at a line start and ends after a newline or at EOF. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 /**
  * Calls `onLine` for every line of `buffer[from, to)` that is terminated by a newline; returns where the
  * unterminated remainder starts and the next line number.
@@ -46,23 +52,29 @@ export function scanBufferLines(buffer: Buffer, onLine: LineHandler): ScanResult
   return { bytes: buffer.length, lines };
 }
 
-/**
- * Streams `file` line by line; file errors become InputError naming the file. Reads are synchronous on
- * purpose: the CLI has nothing else to do meanwhile, and each async read would cost a thread-pool hop
- * (which on a loaded machine costs more than the read).
- */
-export async function scanFileLines(file: string, onLine: LineHandler): Promise<ScanResult> {
-  let fd: number;
+/** Opens `file` for synchronous reads; a failure is an InputError naming the file. */
+export function openForReading(file: string): number {
   try {
-    fd = openSync(file, 'r');
+    return openSync(file, 'r');
   } catch (error) {
     throw fileError(file, error);
   }
+}
+
+/**
+ * Streams `file` (or only `range` of it, numbering its lines from 1) line by line; file errors become
+ * InputError naming the file. Reads are synchronous on purpose: the CLI has nothing else to do meanwhile,
+ * and each async read would cost a thread-pool hop (which on a loaded machine costs more than the read).
+ */
+export async function scanFileLines(file: string, onLine: LineHandler, range?: ByteRange): Promise<ScanResult> {
+  const fd = openForReading(file);
   try {
     let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let filled = 0;
     let lineNumber = 1;
     let bytes = 0;
+    let position = range?.start ?? 0;
+    const stop = range?.end ?? Infinity;
     for (;;) {
       if (filled === buffer.length) {
         if (buffer.length >= MAX_LINE_BYTES) throw new InputError(`line longer than ${MAX_LINE_BYTES} bytes: not a metrics file`, { file, line: lineNumber });
@@ -70,9 +82,10 @@ export async function scanFileLines(file: string, onLine: LineHandler): Promise<
         buffer.copy(bigger, 0, 0, filled);
         buffer = bigger;
       }
-      const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, null);
+      const bytesRead = readSync(fd, buffer, filled, Math.min(buffer.length - filled, stop - position), position);
       if (bytesRead === 0) break;
       bytes += bytesRead;
+      position += bytesRead;
       const end = filled + bytesRead;
       const { rest, nextLine } = scanCompleteLines(buffer, 0, end, lineNumber, onLine);
       lineNumber = nextLine;

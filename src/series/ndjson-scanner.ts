@@ -1,6 +1,6 @@
 // A hand scanner for one JSON object per line: numbers and ISO times straight from bytes, no JSON.parse.
 import { cursor, scanNumber, skipBlanks } from './byte-numbers.js';
-import { keyMatches, type FieldNode } from './field-tree.js';
+import { keyBytesMatch, type FieldNode } from './field-tree.js';
 import { applyNumber } from './record-values.js';
 import type { SampleAccumulator } from './sample-accumulator.js';
 import { textToMillis } from './timestamps.js';
@@ -18,6 +18,13 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COLON = 0x3a;
 const COMMA = 0x2c;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const DOT = 0x2e;
+const LOWER_E = 0x65;
+const UPPER_E = 0x45;
+/** Integers of up to 15 digits are below 2^53, so exact as doubles. */
+const MAX_EXACT_DIGITS = 15;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -36,7 +43,7 @@ export function scanObject(buffer: Buffer, start: number, end: number, node: Fie
     const guess = previous ? previous.nextSibling : node.firstChild;
     let child: FieldNode;
     let j: number;
-    if (guess && buffer[keyStart + guess.keyBytes.length] === QUOTE && keyMatches(guess.keyBytes, buffer, keyStart)) {
+    if (guess && buffer[keyStart + guess.keyBytes.length] === QUOTE && keyBytesMatch(guess.keyBytes, guess.keyWords, buffer, keyStart)) {
       child = guess;
       j = keyStart + guess.keyBytes.length;
     } else {
@@ -71,6 +78,21 @@ export function scanObject(buffer: Buffer, start: number, end: number, node: Fie
 
 function scanValue(buffer: Buffer, start: number, end: number, node: FieldNode, accumulator: SampleAccumulator, depth: number): number {
   const first = buffer[start];
+  if (first >= DIGIT_0 && first <= DIGIT_9 && node.slot >= 0) {
+    // Most values are byte counts: plain integers, parsed here without a call; anything else goes to scanNumber.
+    let value = first - DIGIT_0;
+    let i = start + 1;
+    let digit = 0;
+    while (i < end && (digit = buffer[i] - DIGIT_0) >= 0 && digit <= 9) {
+      value = value * 10 + digit;
+      i++;
+    }
+    const next = buffer[i];
+    if (i - start <= MAX_EXACT_DIGITS && next !== DOT && next !== LOWER_E && next !== UPPER_E) {
+      accumulator.setValue(node.slot, value);
+      return i;
+    }
+  }
   if (first === QUOTE) {
     // Scan only this line: indexOf without a bound would search the rest of the 4 MB chunk per value.
     let close = start + 1;

@@ -2,12 +2,14 @@
 import path from 'node:path';
 import { skipBlanks } from './byte-numbers.js';
 import { FieldTree } from './field-tree.js';
-import { scanBufferLines, scanFileLines } from './line-scanner.js';
+import { scanBufferLines, scanFileLines, type ByteRange } from './line-scanner.js';
 import { FALLBACK, scanObject } from './ndjson-scanner.js';
+import { readRanges, rangesFor } from './parallel-read.js';
 import { excerpt } from './problems.js';
 import type { ReadContext, ReaderOutput } from './reader-context.js';
 import { applyRecord } from './record-values.js';
 import { SampleAccumulator, type RowOutcome } from './sample-accumulator.js';
+import type { AccumulatorPart } from './sample-parts.js';
 
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
@@ -69,11 +71,24 @@ function output(accumulator: SampleAccumulator): ReaderOutput {
   return { ...accumulator.finish(), sockets: [] };
 }
 
-/** Streams an NDJSON file (also a JSON array written one element per line). */
-export async function readNdjsonFile(context: ReadContext): Promise<ReaderOutput> {
+/**
+ * Streams an NDJSON file (also a JSON array written one element per line); a big one (`size` bytes) is read
+ * in byte ranges on several threads when `context.parallel` says so.
+ */
+export async function readNdjsonFile(context: ReadContext, size = 0): Promise<ReaderOutput> {
   const accumulator = new SampleAccumulator(context.file, path.basename(context.file));
-  await scanFileLines(context.file, lineReader(context, accumulator));
+  const onLine = lineReader(context, accumulator);
+  const ranges = rangesFor(context, size);
+  if (ranges) await readRanges(context, 'ndjson', ranges, (range) => scanFileLines(context.file, onLine, range), (part: AccumulatorPart) => accumulator.absorb(part));
+  else await scanFileLines(context.file, onLine);
   return output(accumulator);
+}
+
+/** Reads one byte range of an NDJSON file into a part (on a worker thread). */
+export async function readNdjsonPart(context: ReadContext, range: ByteRange): Promise<{ part: AccumulatorPart; lines: number }> {
+  const accumulator = new SampleAccumulator(context.file, path.basename(context.file));
+  const { lines } = await scanFileLines(context.file, lineReader(context, accumulator), range);
+  return { part: accumulator.toPart(), lines };
 }
 
 /** The same over bytes already in memory. */

@@ -10,6 +10,12 @@ export interface SeriesProblem {
 /** How many problems per file are kept verbatim: enough to show the pattern, few enough to read. */
 export const PROBLEMS_KEPT_PER_FILE = 5;
 
+/** What a ProblemLog holds, as sent between threads. */
+export interface ProblemsPart {
+  kept: SeriesProblem[];
+  unparsedLines: number;
+}
+
 export class ProblemLog {
   readonly kept: SeriesProblem[] = [];
   /** Every unparseable line, kept or not. */
@@ -22,6 +28,20 @@ export class ProblemLog {
     if (kept >= PROBLEMS_KEPT_PER_FILE) return;
     this.keptPerFile.set(file, kept + 1);
     this.kept.push({ file, line, message });
+  }
+
+  /**
+   * Takes over the problems of a later part of a file read by another thread: its line numbers are counted
+   * from the part's first line, so `lineOffset` (the lines before the part) makes them file line numbers.
+   */
+  absorb(part: ProblemsPart, lineOffset: number): void {
+    for (const problem of part.kept) {
+      const kept = this.keptPerFile.get(problem.file) ?? 0;
+      if (kept >= PROBLEMS_KEPT_PER_FILE) break;
+      this.keptPerFile.set(problem.file, kept + 1);
+      this.kept.push({ ...problem, line: problem.line + lineOffset });
+    }
+    this.unparsedLines += part.unparsedLines;
   }
 
   /** A note that is not an unparsed line (e.g. a dropped NaN value, a guessed anchor): kept, not counted. */

@@ -13,6 +13,15 @@ export interface ReadContext {
   start?: number;
   /** The file's modification time, epoch ms: the fallback anchor for relative times. */
   mtimeMs: number;
+  /** When big line-based files are split across worker threads (absent: never). */
+  parallel?: ParallelOptions;
+}
+
+export interface ParallelOptions {
+  /** Files at least this big are split (smaller ones cost more in thread start-up than they gain). */
+  minBytes: number;
+  /** Threads, the calling one included; below 2, nothing is split. */
+  threads: number;
 }
 
 export interface ReaderOutput {

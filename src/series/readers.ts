@@ -25,7 +25,7 @@ export async function readWholeText(context: ReadContext): Promise<string> {
 }
 
 async function readJson(context: ReadContext, size: number): Promise<ReaderOutput> {
-  if (size > MAX_JSON_DOCUMENT_BYTES) return readNdjsonFile(context);
+  if (size > MAX_JSON_DOCUMENT_BYTES) return readNdjsonFile(context, size);
   return readJsonDocument(await readWholeText(context), context);
 }
 

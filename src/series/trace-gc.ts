@@ -1,8 +1,9 @@
 // `node --trace-gc` and `--trace-gc-nvp` logs (Node 18–24) → one heap series with GC events per pid:isolate.
 import { cursor, isDigit, scanNumber, skipBlanks } from './byte-numbers.js';
-import { keyMatches } from './field-tree.js';
-import { IsolateGroups, type IsolateGroup } from './gc-isolates.js';
-import { scanBufferLines, scanFileLines, type LineHandler } from './line-scanner.js';
+import { keyBytesMatch, wordsOf } from './field-tree.js';
+import { IsolateGroups, type IsolateGroup, type IsolateGroupsPart } from './gc-isolates.js';
+import { scanBufferLines, scanFileLines, type ByteRange, type LineHandler } from './line-scanner.js';
+import { readRanges, rangesFor } from './parallel-read.js';
 import { excerpt } from './problems.js';
 import type { ReadContext, ReaderOutput } from './reader-context.js';
 import { parseNvpFields } from './trace-gc-nvp.js';
@@ -25,29 +26,33 @@ const UPPER_M = 0x4d;
 const UPPER_S = 0x53;
 
 /** Known collection names, looked up by bytes so that a line costs no string; new names are added as met. */
-const gcTypes: { bytes: Buffer; text: string; major: boolean }[] = [];
+const gcTypes: { bytes: Buffer; words: Uint32Array; text: string; major: boolean }[] = [];
 /** The index of the last type seen: consecutive lines are mostly Scavenges. */
 let lastType = -1;
 
 /** The index in `gcTypes` of the name in `buffer[start, end)`. */
 function gcType(buffer: Buffer, start: number, end: number): number {
   const length = end - start;
-  if (lastType >= 0 && gcTypes[lastType].bytes.length === length && keyMatches(gcTypes[lastType].bytes, buffer, start)) return lastType;
+  if (lastType >= 0 && gcTypes[lastType].bytes.length === length && keyBytesMatch(gcTypes[lastType].bytes, gcTypes[lastType].words, buffer, start)) return lastType;
   for (let index = 0; index < gcTypes.length; index++) {
     const type = gcTypes[index];
-    if (type.bytes.length === length && keyMatches(type.bytes, buffer, start)) return (lastType = index);
+    if (type.bytes.length === length && keyBytesMatch(type.bytes, type.words, buffer, start)) return (lastType = index);
   }
-  const text = buffer.toString('latin1', start, end);
   // Major: Mark-sweep (Node 18), Mark-Compact (20+); minor: Scavenge, Minor Mark-Compact/Mark-Sweep.
-  gcTypes.push({ bytes: Buffer.from(text, 'latin1'), text, major: text.startsWith('Mark-') });
-  return (lastType = gcTypes.length - 1);
+  const text = buffer.toString('latin1', start, end);
+  return (lastType = addType(text, text.startsWith('Mark-')));
+}
+
+function addType(text: string, major: boolean): number {
+  const bytes = Buffer.from(text, 'latin1');
+  return gcTypes.push({ bytes, words: wordsOf(bytes), text, major }) - 1;
 }
 
 /** `gc=<code>` names of nvp lines share the type table. */
 function nvpType(code: string, major: boolean): number {
   const text = `gc=${code}`;
   let index = gcTypes.findIndex((type) => type.text === text);
-  if (index === -1) index = gcTypes.push({ bytes: Buffer.from(text, 'latin1'), text, major }) - 1;
+  if (index === -1) index = addType(text, major);
   return index;
 }
 
@@ -114,21 +119,36 @@ function parseClassic(buffer: Buffer, start: number, end: number, group: Isolate
 function lineReader(context: ReadContext, groups: IsolateGroups): LineHandler {
   const unrecognised = (buffer: Buffer, start: number, end: number, lineNumber: number) =>
     context.problems.add(context.file, lineNumber, `not a trace-gc line: ${excerpt(buffer.toString('utf8', start, Math.min(end, start + 80)))}`);
+  // The `[pid:0xisolate]` prefix repeats line after line: comparing it with the last one's bytes is cheaper
+  // than parsing its two numbers again.
+  let lastPrefix = Buffer.alloc(0);
+  let lastPrefixWords: Uint32Array = new Uint32Array(0);
+  let lastPid = 0;
+  let lastIsolate = 0;
   return (buffer, start, end, lineNumber) => {
     const first = skipBlanks(buffer, start, end);
     if (first === end) return;
     // `[pid:0xisolate]` or, with --trace-gc-nvp on Node 24, `[pid:0xisolate:0]`.
     if (buffer[first] !== OPEN_BRACKET) return unrecognised(buffer, start, end, lineNumber);
-    const pid = scanNumber(buffer, first + 1, end);
-    let i = cursor.end;
-    if (Number.isNaN(pid) || buffer[i] !== COLON || buffer[i + 1] !== 0x30 || buffer[i + 2] !== LOWER_X) return unrecognised(buffer, start, end, lineNumber);
-    const isolate = scanHex(buffer, i + 3, end);
-    i = cursor.end;
-    if (buffer[i] === COLON) {
-      scanNumber(buffer, i + 1, end);
+    let pid = lastPid;
+    let isolate = lastIsolate;
+    let i = first + lastPrefix.length - 1;
+    if (lastPrefix.length === 0 || i >= end || buffer[i] !== CLOSE_BRACKET || !keyBytesMatch(lastPrefix, lastPrefixWords, buffer, first)) {
+      pid = scanNumber(buffer, first + 1, end);
       i = cursor.end;
+      if (Number.isNaN(pid) || buffer[i] !== COLON || buffer[i + 1] !== 0x30 || buffer[i + 2] !== LOWER_X) return unrecognised(buffer, start, end, lineNumber);
+      isolate = scanHex(buffer, i + 3, end);
+      i = cursor.end;
+      if (buffer[i] === COLON) {
+        scanNumber(buffer, i + 1, end);
+        i = cursor.end;
+      }
+      if (Number.isNaN(isolate) || buffer[i] !== CLOSE_BRACKET) return unrecognised(buffer, start, end, lineNumber);
+      lastPrefix = Buffer.from(buffer.subarray(first, i + 1));
+      lastPrefixWords = wordsOf(lastPrefix);
+      lastPid = pid;
+      lastIsolate = isolate;
     }
-    if (Number.isNaN(isolate) || buffer[i] !== CLOSE_BRACKET) return unrecognised(buffer, start, end, lineNumber);
     const ms = scanNumber(buffer, skipBlanks(buffer, i + 1, end), end);
     i = expect(buffer, cursor.end, ' ms: ');
     if (Number.isNaN(ms) || i < 0) return unrecognised(buffer, start, end, lineNumber);
@@ -147,11 +167,37 @@ function parseNvpLine(buffer: Buffer, start: number, end: number, group: Isolate
   return true;
 }
 
-/** Streams a trace-gc log file. */
-export async function readTraceGcFile(context: ReadContext): Promise<ReaderOutput> {
+/** One byte range of a log read on a worker thread: its isolates and the type names its indexes refer to. */
+export interface TraceGcPart {
+  groups: IsolateGroupsPart;
+  types: { text: string; major: boolean }[];
+}
+
+/** Indexes in this thread's type table of another thread's types (adding the ones not met here yet). */
+function typeIndexMap(types: TraceGcPart['types']): number[] {
+  return types.map(({ text, major }) => {
+    const index = gcTypes.findIndex((type) => type.text === text);
+    return index >= 0 ? index : addType(text, major);
+  });
+}
+
+/** Streams a trace-gc log file; a big one (`size` bytes) is read in byte ranges on several threads when `context.parallel` says so. */
+export async function readTraceGcFile(context: ReadContext, size = 0): Promise<ReaderOutput> {
   const groups = new IsolateGroups();
-  await scanFileLines(context.file, lineReader(context, groups));
+  const onLine = lineReader(context, groups);
+  const ranges = rangesFor(context, size);
+  if (ranges) {
+    const absorb = (part: TraceGcPart, lineOffset: number) => groups.absorb(part.groups, lineOffset, typeIndexMap(part.types));
+    await readRanges(context, 'trace-gc', ranges, (range) => scanFileLines(context.file, onLine, range), absorb);
+  } else await scanFileLines(context.file, onLine);
   return { memory: groups.finish(context, gcTypes.map((type) => type.text)), pools: [], sockets: [] };
+}
+
+/** Reads one byte range of a log into a part (on a worker thread). */
+export async function readTraceGcPart(context: ReadContext, range: ByteRange): Promise<{ part: TraceGcPart; lines: number }> {
+  const groups = new IsolateGroups();
+  const { lines } = await scanFileLines(context.file, lineReader(context, groups), range);
+  return { part: { groups: groups.toPart(), types: gcTypes.map(({ text, major }) => ({ text, major })) }, lines };
 }
 
 /** The same over bytes in memory. */
