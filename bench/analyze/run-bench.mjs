@@ -41,13 +41,25 @@ function startTarget() {
   });
 }
 
+/**
+ * wrk (Debian package `wrk`) when installed: a C load generator needs a fraction of the CPU a Node one does, so
+ * the target, not the generator, is the bottleneck. Otherwise load.mjs (closed-loop Node client). LOADGEN=node forces it.
+ */
+const WRK = process.env.LOADGEN !== 'node' && spawnSync('wrk', ['--version']).error === undefined;
+
 function runLoad(port) {
   return new Promise((resolve) => {
-    const [command, args] = onCpu(1, process.execPath, [here('./load.mjs'), String(port), String(CONNECTIONS), String(WINDOW_SECONDS)]);
+    const [command, args] = WRK
+      ? onCpu(1, 'wrk', ['-t1', `-c${CONNECTIONS}`, `-d${WINDOW_SECONDS}s`, `http://127.0.0.1:${port}/`])
+      : onCpu(1, process.execPath, [here('./load.mjs'), String(port), String(CONNECTIONS), String(WINDOW_SECONDS)]);
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
-    child.once('exit', () => resolve(JSON.parse(out)));
+    child.once('exit', () => {
+      if (!WRK) return resolve(JSON.parse(out));
+      const requests = /(\d+) requests in/.exec(out);
+      resolve({ completed: Number(requests?.[1] ?? 0), seconds: WINDOW_SECONDS });
+    });
   });
 }
 
@@ -140,7 +152,7 @@ try {
 const changes = pairs.map((pair) => percent(pair.without.rps, pair.with.rps));
 const cpuChanges = pairs.map((pair) => pair.with.cpuPercent - pair.without.cpuPercent);
 console.log(`\npooldoc analyze overhead at 1 Hz — Node ${process.version}, ${PIN ? 'target pinned to CPU 0, load generator and pooldoc to CPU 1' : 'NOT pinned (taskset missing or NO_PIN set)'}`);
-console.log(`\nUnder load: ${PAIRS} pairs × ${WINDOW_SECONDS} s windows, ${CONNECTIONS} connections (HTTP + generic-pool)`);
+console.log(`\nUnder load: ${PAIRS} pairs × ${WINDOW_SECONDS} s windows, ${CONNECTIONS} connections from ${WRK ? 'wrk' : 'load.mjs (install wrk for a lighter generator)'} (HTTP + generic-pool)`);
 console.log('| metric | without analyze | with analyze (1 Hz) | change |');
 console.log('| --- | ---: | ---: | ---: |');
 console.log(`| throughput (req/s, median) | ${median(pairs.map((p) => p.without.rps)).toFixed(0)} | ${median(pairs.map((p) => p.with.rps)).toFixed(0)} | ${percent(median(pairs.map((p) => p.without.rps)), median(pairs.map((p) => p.with.rps))).toFixed(2)} % |`);
