@@ -13,13 +13,32 @@ function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+export interface MachineLoad {
+  cpus: number;
+  /** One-minute load average. */
+  load: number;
+}
+
+/**
+ * Threads when nothing is set: this one plus one per idle CPU, at most 4. A worker only gains on a free core;
+ * on a busy one it measured slower than one thread (shared caches, start-up, merge copies).
+ */
+export function defaultThreads(machine: MachineLoad): number {
+  const idle = Math.floor(machine.cpus - machine.load);
+  return Math.max(1, Math.min(machine.cpus, MAX_DEFAULT_THREADS, 1 + idle));
+}
+
 /**
  * `minBytes`: the option, else `POOLDOC_PARALLEL_MIN_BYTES`, else 64 MiB. `threads`: the option, else
- * `POOLDOC_THREADS`, else the CPUs (at most 4). An unusable environment value is ignored.
+ * `POOLDOC_THREADS`, else one plus the idle CPUs (at most 4). An unusable environment value is ignored.
  */
-export function resolveParallelOptions(options: Partial<ParallelOptions> = {}, env: NodeJS.ProcessEnv = process.env): ParallelOptions {
+export function resolveParallelOptions(
+  options: Partial<ParallelOptions> = {},
+  env: NodeJS.ProcessEnv = process.env,
+  machine: MachineLoad = { cpus: os.availableParallelism(), load: os.loadavg()[0] ?? 0 },
+): ParallelOptions {
   return {
     minBytes: options.minBytes ?? envNumber(env, 'POOLDOC_PARALLEL_MIN_BYTES') ?? DEFAULT_PARALLEL_MIN_BYTES,
-    threads: Math.floor(options.threads ?? envNumber(env, 'POOLDOC_THREADS') ?? Math.min(os.availableParallelism(), MAX_DEFAULT_THREADS)),
+    threads: Math.floor(options.threads ?? envNumber(env, 'POOLDOC_THREADS') ?? defaultThreads(machine)),
   };
 }

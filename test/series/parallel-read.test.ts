@@ -2,12 +2,11 @@
 // restarts, GC events, anchors, problems with file line numbers, unparsed counts.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSeries, type SeriesReadResult } from '../../src/series/index.js';
 import { splitAtLines } from '../../src/series/line-ranges.js';
-import { DEFAULT_PARALLEL_MIN_BYTES, resolveParallelOptions } from '../../src/series/parallel-options.js';
+import { DEFAULT_PARALLEL_MIN_BYTES, defaultThreads, resolveParallelOptions } from '../../src/series/parallel-options.js';
 import { tempDir } from '../helpers/child.js';
 import { parseJson, REPO_ROOT, runCli } from '../helpers/cli.js';
 import { MIB, ndjsonAcrossCut, traceGcAcrossCut } from './split-inputs.js';
@@ -59,11 +58,19 @@ describe('splitAtLines', () => {
 
 describe('resolveParallelOptions', () => {
   it('takes the option, else the environment, else the default; ignores unusable environment values', () => {
-    const cpus = Math.min(os.availableParallelism(), 4);
-    expect(resolveParallelOptions({}, {})).toEqual({ minBytes: DEFAULT_PARALLEL_MIN_BYTES, threads: cpus });
-    expect(resolveParallelOptions({}, { POOLDOC_PARALLEL_MIN_BYTES: '1000', POOLDOC_THREADS: '3' })).toEqual({ minBytes: 1000, threads: 3 });
-    expect(resolveParallelOptions({ minBytes: 5, threads: 1 }, { POOLDOC_PARALLEL_MIN_BYTES: '1000', POOLDOC_THREADS: '3' })).toEqual({ minBytes: 5, threads: 1 });
-    expect(resolveParallelOptions({}, { POOLDOC_PARALLEL_MIN_BYTES: 'lots', POOLDOC_THREADS: '-2' })).toEqual({ minBytes: DEFAULT_PARALLEL_MIN_BYTES, threads: cpus });
+    const quiet = { cpus: 2, load: 0.2 };
+    expect(resolveParallelOptions({}, {}, quiet)).toEqual({ minBytes: DEFAULT_PARALLEL_MIN_BYTES, threads: 2 });
+    expect(resolveParallelOptions({}, { POOLDOC_PARALLEL_MIN_BYTES: '1000', POOLDOC_THREADS: '3' }, quiet)).toEqual({ minBytes: 1000, threads: 3 });
+    expect(resolveParallelOptions({ minBytes: 5, threads: 1 }, { POOLDOC_PARALLEL_MIN_BYTES: '1000', POOLDOC_THREADS: '3' }, quiet)).toEqual({ minBytes: 5, threads: 1 });
+    expect(resolveParallelOptions({}, { POOLDOC_PARALLEL_MIN_BYTES: 'lots', POOLDOC_THREADS: '-2' }, quiet)).toEqual({ minBytes: DEFAULT_PARALLEL_MIN_BYTES, threads: 2 });
+  });
+
+  it('by default adds a thread per idle CPU only: one thread on a busy machine, at most 4', () => {
+    expect(defaultThreads({ cpus: 2, load: 0.3 })).toBe(2);
+    expect(defaultThreads({ cpus: 2, load: 1.5 })).toBe(1);
+    expect(defaultThreads({ cpus: 2, load: 4.8 })).toBe(1);
+    expect(defaultThreads({ cpus: 16, load: 2 })).toBe(4);
+    expect(defaultThreads({ cpus: 8, load: 6.5 })).toBe(2);
   });
 });
 
