@@ -36,31 +36,44 @@ export interface Collection {
   path: string;
 }
 
-const KIND_BY_CONSTRUCTOR: Record<string, number> = { Map: 0, Set: 1, WeakMap: 2, WeakSet: 3, Array: 4 };
 const OBJECT_KIND = 5;
-const NUMERIC_NAME = /^\d+$/;
 
-/** The target of the first `internal` edge with this name, or -1. */
-function internalChild(snapshot: HeapSnapshot, ordinal: number, name: string): number {
-  const { firstEdge, edgeType, edgeNameOrIndex, edgeTarget, strings } = snapshot;
-  const internal = snapshot.edgeTypes.internal;
-  for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
-    if (edgeType[edge] === internal && strings[edgeNameOrIndex[edge]] === name) return edgeTarget[edge];
-  }
-  return -1;
+/**
+ * Names the scan compares, flagged once per snapshot by string index (the string table makes no JS string per
+ * lookup): flag − 1 is the kind for the four constructors and `Array` (the order of COLLECTION_KINDS).
+ */
+const FLAGGED_NAMES = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'table', '__proto__'] as const;
+const TABLE_FLAG = 6;
+const PROTO_FLAG = 7;
+/** Slot names are decimal indexes; 9 digits always fit an Int32 (and no table has a billion slots). */
+const MAX_SLOT_DIGITS = 9;
+
+interface NameTables {
+  flags: Uint8Array;
+  /** Numeric value of each string (slot names like "12"), -1 for non-numeric ones. */
+  numeric: Int32Array;
 }
 
-/** Numeric value of each string (slot names like "12"), -1 for non-numeric ones; computed once per snapshot. */
-const numericNames = new WeakMap<HeapSnapshot, Int32Array>();
+const nameTables = new WeakMap<HeapSnapshot, NameTables>();
 
-function numericNameTable(snapshot: HeapSnapshot): Int32Array {
-  let table = numericNames.get(snapshot);
-  if (!table) {
-    table = new Int32Array(snapshot.strings.length);
-    snapshot.strings.forEach((text, index) => (table![index] = NUMERIC_NAME.test(text) && text.length < 10 ? Number(text) : -1));
-    numericNames.set(snapshot, table);
+function namesOf(snapshot: HeapSnapshot): NameTables {
+  let tables = nameTables.get(snapshot);
+  if (!tables) {
+    tables = { flags: snapshot.strings.indexFlags(FLAGGED_NAMES), numeric: snapshot.strings.decimalValues(MAX_SLOT_DIGITS) };
+    nameTables.set(snapshot, tables);
   }
-  return table;
+  return tables;
+}
+
+/** The target of the first `internal` edge whose name has this flag, or -1. */
+function internalChild(snapshot: HeapSnapshot, ordinal: number, nameFlag: number): number {
+  const { firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
+  const internal = snapshot.edgeTypes.internal;
+  const { flags } = namesOf(snapshot);
+  for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
+    if (edgeType[edge] === internal && flags[edgeNameOrIndex[edge]] === nameFlag) return edgeTarget[edge];
+  }
+  return -1;
 }
 
 /**
@@ -71,7 +84,7 @@ function numericNameTable(snapshot: HeapSnapshot): Int32Array {
 export function hashTableEntries(snapshot: HeapSnapshot, table: number, pairs: boolean): number {
   const { firstEdge, edgeType, edgeNameOrIndex } = snapshot;
   const { element, hidden } = snapshot.edgeTypes;
-  const numeric = numericNameTable(snapshot);
+  const { numeric } = namesOf(snapshot);
   let slots = 0;
   let adjacent = 0;
   let previous = -2;
@@ -99,10 +112,10 @@ function countEdges(snapshot: HeapSnapshot, ordinal: number, type: number): numb
 
 /** Entry count of one node if it is a collection, else -1 (kind written to `kindOut[0]`). */
 function collectionEntries(snapshot: HeapSnapshot, ordinal: number, kindOut: Uint8Array): number {
-  const name = snapshot.nodeNameOf(ordinal);
-  const kind = KIND_BY_CONSTRUCTOR[name];
-  if (kind !== undefined && kind <= 3) {
-    const table = internalChild(snapshot, ordinal, 'table');
+  const { flags } = namesOf(snapshot);
+  const kind = flags[snapshot.nodeName[ordinal]] - 1;
+  if (kind >= 0 && kind <= 3) {
+    const table = internalChild(snapshot, ordinal, TABLE_FLAG);
     if (table < 0) return -1;
     kindOut[0] = kind;
     return hashTableEntries(snapshot, table, kind === 0 || kind === 2);
@@ -114,11 +127,11 @@ function collectionEntries(snapshot: HeapSnapshot, ordinal: number, kindOut: Uin
     return elementCount;
   }
   // Objects: numeric keys are element edges, named ones property edges (the prototype link is not a key).
-  const { firstEdge, edgeType, edgeNameOrIndex, strings } = snapshot;
+  const { firstEdge, edgeType, edgeNameOrIndex } = snapshot;
   const property = snapshot.edgeTypes.property;
   let properties = 0;
   for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
-    if (edgeType[edge] === property && strings[edgeNameOrIndex[edge]] !== '__proto__') properties++;
+    if (edgeType[edge] === property && flags[edgeNameOrIndex[edge]] !== PROTO_FLAG) properties++;
   }
   const entries = properties + elementCount;
   if (entries < DICTIONARY_MIN_PROPERTIES) return -1;

@@ -38,7 +38,10 @@ function singleRetainerFlags(snapshot: HeapSnapshot): Uint8Array {
 /** Mirrors the Statistics view of the DevTools heap snapshot worker bundled by chrome-devtools-mcp. */
 export function heapStatistics(analysis: HeapAnalysis): HeapStatistics {
   const { snapshot, shallowSize } = analysis;
-  const { nodeType, nodeName, strings, firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
+  const { nodeType, nodeName, firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
+  // Names compared per node and edge, flagged once by string index.
+  const BACKING_STORE = 1, ARRAY = 2, ELEMENTS = 3;
+  const nameFlags = snapshot.strings.indexFlags([BACKING_STORE_NAME, 'Array', 'elements']);
   const { native, code, string, consString, slicedString, hidden } = snapshot.types;
   const internal = snapshot.edgeTypes.internal;
   const singlyRetained = singleRetainerFlags(snapshot);
@@ -50,15 +53,15 @@ export function heapStatistics(analysis: HeapAnalysis): HeapStatistics {
       sizeSystem += size;
     } else if (type === native) {
       sizeNative += size;
-      if (strings[nodeName[ordinal]] === BACKING_STORE_NAME) sizeTyped += size;
+      if (nameFlags[nodeName[ordinal]] === BACKING_STORE) sizeTyped += size;
     } else if (type === code) {
       sizeCode += size;
     } else if (type === string || type === consString || type === slicedString) {
       sizeStrings += size;
-    } else if (strings[nodeName[ordinal]] === 'Array') {
+    } else if (nameFlags[nodeName[ordinal]] === ARRAY) {
       sizeArrays += size;
       for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
-        if (edgeType[edge] !== internal || strings[edgeNameOrIndex[edge]] !== 'elements') continue;
+        if (edgeType[edge] !== internal || nameFlags[edgeNameOrIndex[edge]] !== ELEMENTS) continue;
         const elements = edgeTarget[edge];
         // The store counts only when the array is its sole retainer (else it is shared, e.g. copy-on-write).
         if (singlyRetained[elements] === 1) sizeArrays += shallowSize[elements];
