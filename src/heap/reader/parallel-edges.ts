@@ -1,0 +1,71 @@
+// Main-thread side of the edge worker: shared edge columns, starting the worker, and turning its answer into data.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { InputError, formatPosition } from '../../errors.js';
+import type { SourcePosition } from '../../findings.js';
+import type { SnapshotLayout } from '../layout.js';
+import type { EdgeColumns } from './edge-section.js';
+
+/** What the worker needs: the file, the header, where the `edges` array opens, and the columns to fill. */
+export interface EdgeJobRequest {
+  file: string;
+  layout: SnapshotLayout;
+  /** File offset of the section's '['. */
+  start: number;
+  chunkBytes: number;
+  shared: { edgeType: SharedArrayBuffer; edgeNameOrIndex: SharedArrayBuffer; edgeTarget: SharedArrayBuffer };
+}
+
+export type EdgeJobResult =
+  | { kind: 'done'; maxNameIndex: number; end: number }
+  | { kind: 'truncated' }
+  | { kind: 'error'; message: string; position?: SourcePosition };
+
+export interface EdgeJob {
+  columns: EdgeColumns;
+  result: Promise<EdgeJobResult>;
+  cancel(): void;
+}
+
+/**
+ * The compiled worker module. Beside this file in `dist/`; when this module runs from TypeScript sources (vitest),
+ * the build's copy under `dist/` (kept current by `npm test`, which builds first). Undefined when neither exists:
+ * the caller then reads single-threaded.
+ */
+export function edgeWorkerFile(moduleUrl: string = import.meta.url): string | undefined {
+  const here = fileURLToPath(moduleUrl);
+  const candidates = [here.replace(/parallel-edges\.[jt]s$/, 'edge-worker.js')];
+  const source = here.lastIndexOf('/src/heap/reader/');
+  if (here.endsWith('.ts') && source >= 0) candidates.push(`${here.slice(0, source)}/dist${here.slice(source).replace(/parallel-edges\.ts$/, 'edge-worker.js')}`);
+  return candidates.find((candidate) => candidate.endsWith('.js') && existsSync(candidate));
+}
+
+/** Starts a worker on the `edges` section that opens at `start`; its columns are shared with this thread. */
+export function startEdgeJob(workerFile: string, where: Omit<EdgeJobRequest, 'shared'>): EdgeJob {
+  const count = where.layout.edgeCount;
+  const shared = {
+    edgeType: new SharedArrayBuffer(count),
+    edgeNameOrIndex: new SharedArrayBuffer(count * Uint32Array.BYTES_PER_ELEMENT),
+    edgeTarget: new SharedArrayBuffer(count * Uint32Array.BYTES_PER_ELEMENT),
+  };
+  const columns = { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
+  const request: EdgeJobRequest = { ...where, shared };
+  const worker = new Worker(workerFile, { workerData: request });
+  const result = new Promise<EdgeJobResult>((resolve, reject) => {
+    worker.once('message', (message: EdgeJobResult) => resolve(message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the edge reader thread exited (code ${code}) without a result`)));
+  });
+  // A cancelled job's rejection is nobody's business; awaiting callers still see it.
+  result.catch(() => {});
+  return { columns, result, cancel: () => void worker.terminate() };
+}
+
+/** Rebuilds the worker's InputError in this thread (same message, same position). */
+export function edgeJobError(result: Extract<EdgeJobResult, { kind: 'error' }>): InputError {
+  if (!result.position) return new InputError(result.message);
+  const prefix = `${formatPosition(result.position)}: `;
+  const message = result.message.startsWith(prefix) ? result.message.slice(prefix.length) : result.message;
+  return new InputError(message, result.position);
+}
