@@ -1,6 +1,7 @@
 // Finds collections (Map, Set, WeakMap, WeakSet, Array, objects used as dictionaries) and counts their entries.
 import type { HeapAnalysis } from './analyze.js';
 import { retainerPath } from './paths.js';
+import { topOrdinals } from './summary.js';
 import type { HeapSnapshot } from './snapshot.js';
 
 export const COLLECTION_KINDS = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object'] as const;
@@ -120,6 +121,9 @@ function collectionEntries(snapshot: HeapSnapshot, ordinal: number, kindOut: Uin
     kindOut[0] = kind;
     return hashTableEntries(snapshot, table, kind === 0 || kind === 2);
   }
+  // Entries are a subset of the node's edges: an object with fewer edges than a dictionary's minimum is none, and
+  // most objects are skipped here without a pass over their edges.
+  if (kind !== 4 && snapshot.firstEdge[ordinal + 1] - snapshot.firstEdge[ordinal] < DICTIONARY_MIN_PROPERTIES) return -1;
   // V8 writes each element as an `element` edge of the object itself (its `elements` store repeats them as slots).
   const elementCount = countEdges(snapshot, ordinal, snapshot.edgeTypes.element);
   if (kind === 4) {
@@ -194,9 +198,8 @@ export interface LargestCollectionsOptions {
 export function largestCollections(analysis: HeapAnalysis, options: LargestCollectionsOptions = {}): Collection[] {
   const table = findCollections(analysis.snapshot);
   const minEntries = options.minEntries ?? 1;
-  const indexes: number[] = [];
-  for (let i = 0; i < table.length; i++) if (table.entries[i] >= minEntries) indexes.push(i);
   const retained = analysis.retainedSize;
-  indexes.sort((a, b) => retained[table.ordinals[b]] - retained[table.ordinals[a]]);
-  return indexes.slice(0, options.top ?? 20).map((index) => describeCollection(analysis, table, index));
+  // A bounded heap, not a sort of every collection: a big heap has millions of small arrays.
+  const indexes = topOrdinals(table.length, options.top ?? 20, (i) => retained[table.ordinals[i]], (i) => table.entries[i] >= minEntries);
+  return indexes.map((index) => describeCollection(analysis, table, index));
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { readSnapshotFile, type HeapSnapshot } from '../../src/heap/index.js';
-import { edgeWorkerFile } from '../../src/heap/reader/parallel-edges.js';
+import { edgeWorkerFile, startEdgeJob } from '../../src/heap/reader/parallel-edges.js';
 import { buildSnapshot, type TestNode } from './build-snapshot.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pooldoc-parallel-'));
@@ -75,6 +75,16 @@ describe('edge worker thread', () => {
       expect(parallel.edgeTarget.buffer).toBeInstanceOf(SharedArrayBuffer);
       expect(columnsOf(parallel)).toEqual(columnsOf(sequential));
     }
+  });
+
+  it('parses the section in this thread when the worker cannot start', async () => {
+    const sequential = await readSnapshotFile(file, SEQUENTIAL);
+    const start = text.indexOf('[', text.indexOf('"edges":'));
+    const job = startEdgeJob(path.join(dir, 'no-such-worker.js'), { file, layout: sequential.layout, start, chunkBytes: 1 << 16 });
+    expect(await job.result).toEqual({ kind: 'done', maxNameIndex: expect.any(Number), end: edgesEnd + 1 });
+    expect(Array.from(job.columns.edgeTarget)).toEqual(Array.from(sequential.edgeTarget));
+    expect(Array.from(job.columns.edgeNameOrIndex)).toEqual(Array.from(sequential.edgeNameOrIndex));
+    expect(Array.from(job.columns.edgeType)).toEqual(Array.from(sequential.edgeType));
   });
 
   it('reports truncation anywhere with the single-thread message and byte offset', async () => {

@@ -1,11 +1,11 @@
 // Main-thread side of the edge worker: shared edge columns, starting the worker, and turning its answer into data.
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, formatPosition } from '../../errors.js';
 import type { SourcePosition } from '../../findings.js';
 import type { SnapshotLayout } from '../layout.js';
-import type { EdgeColumns } from './edge-section.js';
+import { EdgeSectionReader, type EdgeColumns } from './edge-section.js';
 
 /** What the worker needs: the file, the header, where the `edges` array opens, and the columns to fill. */
 export interface EdgeJobRequest {
@@ -24,8 +24,34 @@ export type EdgeJobResult =
 
 export interface EdgeJob {
   columns: EdgeColumns;
+  /** Never rejects: if the thread fails (not the input), this thread parses the section itself. */
   result: Promise<EdgeJobResult>;
   cancel(): void;
+}
+
+/** Parses the `edges` section from the file into the request's columns (run by the worker, or here as a fallback). */
+export function parseEdgeSection(request: EdgeJobRequest): EdgeJobResult {
+  const { file, layout, start, chunkBytes, shared } = request;
+  const columns = { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
+  const reader = new EdgeSectionReader(file, layout, columns);
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    let position = start;
+    while (!reader.done) {
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, position);
+      // The main thread's parser reports a truncated file with the sequential reader's message.
+      if (bytesRead === 0) return { kind: 'truncated' };
+      const stop = reader.consume(buffer, 0, bytesRead, position);
+      position += reader.done ? stop : bytesRead;
+    }
+    return { kind: 'done', maxNameIndex: reader.maxNameIndex, end: position };
+  } catch (error) {
+    if (error instanceof InputError) return { kind: 'error', message: error.message, position: error.position };
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -51,15 +77,20 @@ export function startEdgeJob(workerFile: string, where: Omit<EdgeJobRequest, 'sh
   };
   const columns = { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
   const request: EdgeJobRequest = { ...where, shared };
-  const worker = new Worker(workerFile, { workerData: request });
-  const result = new Promise<EdgeJobResult>((resolve, reject) => {
+  let cancelled = false;
+  // No inherited execArgv: flags meant for the main program (e.g. --input-type) can stop a worker from starting.
+  const worker = new Worker(workerFile, { workerData: request, execArgv: [] });
+  const threadResult = new Promise<EdgeJobResult>((resolve, reject) => {
     worker.once('message', (message: EdgeJobResult) => resolve(message));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the edge reader thread exited (code ${code}) without a result`)));
   });
-  // A cancelled job's rejection is nobody's business; awaiting callers still see it.
-  result.catch(() => {});
-  return { columns, result, cancel: () => void worker.terminate() };
+  // A thread that cannot run (no memory for an isolate, a broken install) costs time, not the result.
+  const result = threadResult.catch((): EdgeJobResult => (cancelled ? { kind: 'truncated' } : parseEdgeSection(request)));
+  return { columns, result, cancel: () => {
+    cancelled = true;
+    void worker.terminate();
+  } };
 }
 
 /** Rebuilds the worker's InputError in this thread (same message, same position). */
