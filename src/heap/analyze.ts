@@ -39,8 +39,11 @@ export class HeapAnalysis {
   #distances?: Distances;
   #classes?: NodeClasses;
   #retainers?: Retainers;
-  /** Memory the dominator step left free, for the lazy phases; dropped once distances and classes both exist. */
-  #scratch: ScratchMemory;
+  /**
+   * Memory finished phases left free, for the lazy phases and the summaries (`scratch`). Kept as long as the
+   * analysis: it is resident until V8 collects it anyway, and reusing it keeps later allocations off the peak.
+   */
+  readonly scratch: ScratchMemory;
 
   constructor(snapshot: HeapSnapshot, parts: { shallowSize: Float64Array; retainedSize: Float64Array; dominator: Uint32Array; dominated: DominatedNodes; unreachableCount: number; timings: PhaseTimings; scratch?: ScratchMemory }) {
     this.snapshot = snapshot;
@@ -50,14 +53,13 @@ export class HeapAnalysis {
     this.dominated = parts.dominated;
     this.unreachableCount = parts.unreachableCount;
     this.timings = parts.timings;
-    this.#scratch = parts.scratch ?? new ScratchMemory();
+    this.scratch = parts.scratch ?? new ScratchMemory();
   }
 
   /** DevTools' distances and the BFS parent edge of each node (for retainer paths). */
   get distances(): Distances {
     if (!this.#distances) {
-      this.#distances = timed(this.timings, 'distances', () => computeDistances(this.snapshot, this.#scratch));
-      this.#dropScratchWhenDone();
+      this.#distances = timed(this.timings, 'distances', () => computeDistances(this.snapshot, this.scratch));
     }
     return this.#distances;
   }
@@ -65,20 +67,14 @@ export class HeapAnalysis {
   /** DevTools' class (Summary "Constructor") of each node. */
   get classes(): NodeClasses {
     if (!this.#classes) {
-      this.#classes = timed(this.timings, 'classes', () => computeClasses(this.snapshot, this.#scratch));
-      this.#dropScratchWhenDone();
+      this.#classes = timed(this.timings, 'classes', () => computeClasses(this.snapshot, this.scratch));
     }
     return this.#classes;
   }
 
   /** All retaining edges of each node (reverse CSR). */
   get retainers(): Retainers {
-    return (this.#retainers ??= timed(this.timings, 'retainers', () => buildRetainers(this.snapshot, this.#scratch)));
-  }
-
-  /** The summaries need distances and classes; past those, spare memory would only be held, not reused. */
-  #dropScratchWhenDone(): void {
-    if (this.#distances && this.#classes) this.#scratch.clear();
+    return (this.#retainers ??= timed(this.timings, 'retainers', () => buildRetainers(this.snapshot, this.scratch)));
   }
 
   /** Total of all self sizes; equals the root's retained size. */

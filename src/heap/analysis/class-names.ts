@@ -81,7 +81,7 @@ function objectLocations(snapshot: HeapSnapshot, scratch: ScratchMemory): Object
 export function computeClasses(snapshot: HeapSnapshot, scratch: ScratchMemory): NodeClasses {
   const { nodeCount, nodeType, nodeName, strings } = snapshot;
   const { object, native } = snapshot.types;
-  const detachedness = propagateDetachedness(snapshot);
+  const detachedness = propagateDetachedness(snapshot, scratch);
   const shapes = inferPlainObjectShapes(snapshot);
   const located = objectLocations(snapshot, scratch);
   // Located classes by (location id, name string index), as one number: no string keys per node.
@@ -105,8 +105,8 @@ export function computeClasses(snapshot: HeapSnapshot, scratch: ScratchMemory): 
     return name === undefined ? -1 : classId(name, '');
   });
   // Unlocated objects and natives share a class per name string: cache by string index (detached natives apart).
-  const byName = new Int32Array(strings.length).fill(-1);
-  const detachedByName = new Int32Array(strings.length).fill(-1);
+  const byName = scratch.int32(strings.length).fill(-1);
+  const detachedByName = scratch.int32(strings.length).fill(-1);
   const shapeClass = new Int32Array(shapes.names.length + 1).fill(-1);
   const nameKeyStride = strings.length + shapes.names.length + 1;
   const classOf = scratch.uint32(nodeCount);
@@ -146,5 +146,7 @@ export function computeClasses(snapshot: HeapSnapshot, scratch: ScratchMemory): 
     }
     classOf[ordinal] = id;
   }
+  // Only classOf outlives this function: the rest backs later phases' arrays.
+  for (const spare of [located.idOf, byName, detachedByName, detachedness]) scratch.release(spare);
   return { classOf, names, locations };
 }
