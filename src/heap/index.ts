@@ -1,7 +1,7 @@
 // Public API of the heap snapshot engine: read → analyze → summaries. Nothing here prints; everything returns data.
 
 /** Read a snapshot from a file, a chunk stream (e.g. CDP addHeapSnapshotChunk strings) or memory. */
-export { readSnapshotFile, readSnapshotStream, parseSnapshot, READ_PHASE, type ReadOptions, type StreamReadOptions } from './read.js';
+export { readSnapshotFile, readSnapshotStream, parseSnapshot, READ_PHASE, PARALLEL_EDGES_FROM, type EdgeWorkerMode, type ReadOptions, type StreamReadOptions } from './read.js';
 /** Push parser for callers that feed bytes themselves; `finish()` validates and returns the snapshot. */
 export { SnapshotParser } from './reader/snapshot-parser.js';
 /** The parsed snapshot: typed-array columns by node/edge ordinal, plus name/type accessors. */

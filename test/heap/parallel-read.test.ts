@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function graph(nodeCount: number): TestNode[] {
   let seed = 12345;
   const random = (): number => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fff_ffff;
     return seed / 2 ** 31;
   };
   const types = ['property', 'element', 'internal', 'hidden', 'context', 'weak'];
@@ -54,8 +54,8 @@ async function errorOf(file: string, options: Parameters<typeof readSnapshotFile
   }
 }
 
-const SEQUENTIAL = { parallelEdgesFrom: Infinity };
-const PARALLEL = { parallelEdgesFrom: 0 };
+const SEQUENTIAL = { edgeWorker: 'never' } as const;
+const PARALLEL = { edgeWorker: 'always' } as const;
 const text = buildSnapshot(graph(400));
 const file = write('graph.heapsnapshot', text);
 const edgesStart = text.indexOf('"edges":[') + '"edges":['.length;
