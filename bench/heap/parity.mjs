@@ -135,7 +135,7 @@ for (const file of files) {
   const { snapshot, problems } = await loadWithDevTools(file);
   const devtools = devtoolsColumns(snapshot);
   process.stderr.write('pooldoc… ');
-  const pooldoc = await analyzeWithPooldoc(file);
+  const pooldoc = await analyzeWithPooldoc(file, { edgeWorker: 'always' });
   let memlab = null;
   if (options.memlab && statSync(file).size <= MEMLAB_MAX_BYTES) {
     process.stderr.write('MemLab… ');
