@@ -41,6 +41,7 @@ export class SnapshotParser {
   readonly #delegateEdges: ParserOptions['delegateEdges'];
   #delegatedEdges: DelegatedSection | undefined;
   #edgeMaxNameIndex = Infinity;
+  #edgesAdopted = false;
   #state = State.start;
   #base = 0;
   #key = '';
@@ -78,6 +79,7 @@ export class SnapshotParser {
       throw new Error(`adoptEdges: the edge thread stopped at byte ${result.end}, the section ends at byte ${section.end}`);
     }
     this.#edgeMaxNameIndex = result.maxNameIndex;
+    this.#edgesAdopted = true;
   }
 
   /** Bytes consumed so far. */
@@ -101,6 +103,8 @@ export class SnapshotParser {
     if (this.#state !== State.done) badInput(this.#file, this.#base, `truncated: input ends ${this.#where()}`);
     if (!this.#layout || !this.#nodes || !this.#edges) badInput(this.#file, this.#base, 'not a V8 heap snapshot: no "snapshot", "nodes" and "edges" sections');
     if (!this.#stringReader) badInput(this.#file, this.#base, 'not a V8 heap snapshot: no "strings" section');
+    // The other thread saw the file end inside `edges` although this parser read the whole document: it changed.
+    if (this.#delegatedEdges && !this.#edgesAdopted) badInput(this.#file, this.#delegatedEdges.end, 'the file changed while it was read (the "edges" section ends early)');
     return finishSnapshot(this.#file, this.#layout, {
       ...this.#nodes,
       ...this.#edges,
