@@ -41,6 +41,7 @@ export class StringTable {
    * (`Object`, `elements`, …) by comparing bytes, without making a JS string per entry.
    */
   indexFlags(texts: readonly string[]): Uint8Array {
+    if (texts.length > MAX_FLAGGED_TEXTS) throw new RangeError(`indexFlags: at most ${MAX_FLAGGED_TEXTS} texts (one byte per string), got ${texts.length}`);
     const flags = new Uint8Array(this.length);
     const wanted = texts.map((text) => Buffer.from(text, 'utf8'));
     // Lookup tables, not Sets: this loop runs once per string of the snapshot (millions).
@@ -100,6 +101,9 @@ export class StringTable {
 
 /** A UTF-16 surrogate without its pair: UTF-8 cannot encode it, so such strings are kept as JS strings. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** indexFlags answers in one byte per string: 1 + the text's position, 0 for none. */
+const MAX_FLAGGED_TEXTS = 255;
 
 /** Up to this length a string's bytes are copied by a JS loop instead of a native call on a subarray. */
 const SHORT_COPY_BYTES = 64;
