@@ -6,6 +6,10 @@ export { readSnapshotFile, readSnapshotStream, parseSnapshot, READ_PHASE, PARALL
 export { SnapshotParser } from './reader/snapshot-parser.js';
 /** The parsed snapshot: typed-array columns by node/edge ordinal, plus name/type accessors. */
 export { HeapSnapshot, type SnapshotColumns, type NodeTypeCodes, type EdgeTypeCodes } from './snapshot.js';
+/** The snapshot's strings: one UTF-8 byte block + offsets, JS strings made on demand. */
+export { StringTable, StringTableBuilder } from './string-table.js';
+/** Working memory handed from one analysis phase to the next (`analysis.scratch`). */
+export { ScratchMemory } from './analysis/scratch.js';
 /** Field offsets and type names taken from `snapshot.meta`. */
 export type { SnapshotLayout } from './layout.js';
 /** Dominators and retained sizes by Chrome DevTools' rules; lazy distances, classes and retainers. */
