@@ -78,7 +78,9 @@ function ordinalsToCompare(nodeCount, retainedSize, sampleSize) {
   if (nodeCount <= FULL_COMPARE_MAX_NODES) return { ordinals: Uint32Array.from({ length: nodeCount }, (_, i) => i), sampled: false };
   const chosen = new Set([0]);
   let seed = 20_260_521;
-  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  // 32-bit integer LCG (Math.imul): with plain doubles seed × 1103515245 passes 2^53, loses its low bits and the
+  // sequence falls into a short cycle, so the loop below never found enough distinct ordinals (--big hung).
+  const random = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) & 0x7fff_ffff) / 2_147_483_648;
   while (chosen.size < sampleSize) chosen.add(Math.floor(random() * nodeCount));
   const byRetained = Uint32Array.from({ length: nodeCount }, (_, i) => i).sort((a, b) => retainedSize[b] - retainedSize[a]);
   for (let i = 0; i < TOP_BY_RETAINED; i++) chosen.add(byRetained[i]);
@@ -133,7 +135,7 @@ for (const file of files) {
   const { snapshot, problems } = await loadWithDevTools(file);
   const devtools = devtoolsColumns(snapshot);
   process.stderr.write('pooldoc… ');
-  const pooldoc = await analyzeWithPooldoc(file);
+  const pooldoc = await analyzeWithPooldoc(file, { edgeWorker: 'always' });
   let memlab = null;
   if (options.memlab && statSync(file).size <= MEMLAB_MAX_BYTES) {
     process.stderr.write('MemLab… ');

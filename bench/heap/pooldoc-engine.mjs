@@ -13,10 +13,14 @@ export async function pooldocEngine() {
   }
 }
 
-/** Parses and analyses one file; returns per-ordinal columns and the class summary grouped by class name. */
-export async function analyzeWithPooldoc(file) {
+/**
+ * Parses and analyses one file; returns per-ordinal columns and the class summary grouped by class name.
+ * `edgeWorker`: the reader's edge thread (`auto`, `always`, `never`); the parity check forces it on so the
+ * threaded read is what DevTools is compared with.
+ */
+export async function analyzeWithPooldoc(file, { edgeWorker = 'auto' } = {}) {
   const engine = await pooldocEngine();
-  const snapshot = await engine.readSnapshotFile(file);
+  const snapshot = await engine.readSnapshotFile(file, { edgeWorker });
   const analysis = engine.analyzeSnapshot(snapshot);
   const classes = new Map();
   // pooldoc, like DevTools, keys object classes by name and constructor location; the check compares by name.

@@ -1,6 +1,7 @@
 // Per-phase wall time and peak RSS of the full `heap` analysis (read → analyze → the summaries the command
 // computes), for profiling the engine: `node bench/heap/profile-engine.mjs FILE` after `npm run build`.
 // Run it under `/usr/bin/time -v` for CPU time, or with `node --cpu-prof` for a profile.
+// `--edge-worker always|never` forces the reader's edge thread on or off (default auto: on when a core is free).
 import { pathToFileURL, fileURLToPath } from 'node:url';
 
 const ENGINE = pathToFileURL(fileURLToPath(new URL('../../dist/src/heap/index.js', import.meta.url))).href;
@@ -8,8 +9,10 @@ const ENGINE = pathToFileURL(fileURLToPath(new URL('../../dist/src/heap/index.js
 const TOP = 20;
 
 const file = process.argv[2];
-if (!file) {
-  console.error('usage: node bench/heap/profile-engine.mjs FILE.heapsnapshot');
+const modeAt = process.argv.indexOf('--edge-worker');
+const edgeWorker = modeAt > 0 ? process.argv[modeAt + 1] : 'auto';
+if (!file || !['auto', 'always', 'never'].includes(edgeWorker)) {
+  console.error('usage: node bench/heap/profile-engine.mjs FILE.heapsnapshot [--edge-worker auto|always|never]');
   process.exit(2);
 }
 const engine = await import(ENGINE);
@@ -25,7 +28,7 @@ function lap(phase) {
 // The analysis reports a step at the START of each phase; the peak seen there belongs to the phase before.
 const progress = (label) => phases.push({ phase: `  at "${label}"`, ms: '', peakRssMb: peakMb() });
 
-const snapshot = await engine.readSnapshotFile(file);
+const snapshot = await engine.readSnapshotFile(file, { edgeWorker });
 lap('readSnapshotFile');
 const analysis = engine.analyzeSnapshot(snapshot, { progress });
 lap('analyzeSnapshot');
@@ -41,4 +44,4 @@ engine.heapStatistics(analysis);
 lap('heapStatistics');
 console.table(phases);
 console.log('analysis phases (ms):', analysis.timings);
-console.log(`${totals.nodeCount} nodes, ${totals.edgeCount} edges, total ${totals.totalSize} bytes`);
+console.log(`${totals.nodeCount} nodes, ${totals.edgeCount} edges, total ${totals.totalSize} bytes; edges read by ${snapshot.edgeTarget.buffer instanceof SharedArrayBuffer ? 'a worker thread' : 'the main thread'}`);

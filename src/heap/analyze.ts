@@ -6,6 +6,7 @@ import { computeDominators } from './analysis/dominators.js';
 import { computeEssentialEdges } from './analysis/essential-edges.js';
 import { markPageOwned } from './analysis/page-owned.js';
 import { buildDominatedNodes, computeRetainedSizes, type DominatedNodes } from './analysis/retained-sizes.js';
+import { ScratchMemory } from './analysis/scratch.js';
 import { computeShallowSizes } from './analysis/shallow-sizes.js';
 import { buildRetainers, type Retainers } from './graph/retainers.js';
 import type { HeapSnapshot } from './snapshot.js';
@@ -23,7 +24,10 @@ export type PhaseTimings = Record<string, number>;
  */
 export class HeapAnalysis {
   readonly snapshot: HeapSnapshot;
-  /** DevTools' "Shallow Size": self size after the hidden/array size transfer. */
+  /**
+   * DevTools' "Shallow Size": self size after the hidden/array size transfer. The same array as
+   * `snapshot.selfSize`, which the transfer rewrites in place as DevTools does.
+   */
   readonly shallowSize: Float64Array;
   readonly retainedSize: Float64Array;
   /** Immediate dominator ordinal (the root's is itself). */
@@ -35,8 +39,13 @@ export class HeapAnalysis {
   #distances?: Distances;
   #classes?: NodeClasses;
   #retainers?: Retainers;
+  /**
+   * Memory finished phases left free, for the lazy phases and the summaries (`scratch`). Kept as long as the
+   * analysis: it is resident until V8 collects it anyway, and reusing it keeps later allocations off the peak.
+   */
+  readonly scratch: ScratchMemory;
 
-  constructor(snapshot: HeapSnapshot, parts: { shallowSize: Float64Array; retainedSize: Float64Array; dominator: Uint32Array; dominated: DominatedNodes; unreachableCount: number; timings: PhaseTimings }) {
+  constructor(snapshot: HeapSnapshot, parts: { shallowSize: Float64Array; retainedSize: Float64Array; dominator: Uint32Array; dominated: DominatedNodes; unreachableCount: number; timings: PhaseTimings; scratch?: ScratchMemory }) {
     this.snapshot = snapshot;
     this.shallowSize = parts.shallowSize;
     this.retainedSize = parts.retainedSize;
@@ -44,21 +53,28 @@ export class HeapAnalysis {
     this.dominated = parts.dominated;
     this.unreachableCount = parts.unreachableCount;
     this.timings = parts.timings;
+    this.scratch = parts.scratch ?? new ScratchMemory();
   }
 
   /** DevTools' distances and the BFS parent edge of each node (for retainer paths). */
   get distances(): Distances {
-    return (this.#distances ??= timed(this.timings, 'distances', () => computeDistances(this.snapshot)));
+    if (!this.#distances) {
+      this.#distances = timed(this.timings, 'distances', () => computeDistances(this.snapshot, this.scratch));
+    }
+    return this.#distances;
   }
 
   /** DevTools' class (Summary "Constructor") of each node. */
   get classes(): NodeClasses {
-    return (this.#classes ??= timed(this.timings, 'classes', () => computeClasses(this.snapshot)));
+    if (!this.#classes) {
+      this.#classes = timed(this.timings, 'classes', () => computeClasses(this.snapshot, this.scratch));
+    }
+    return this.#classes;
   }
 
   /** All retaining edges of each node (reverse CSR). */
   get retainers(): Retainers {
-    return (this.#retainers ??= timed(this.timings, 'retainers', () => buildRetainers(this.snapshot)));
+    return (this.#retainers ??= timed(this.timings, 'retainers', () => buildRetainers(this.snapshot, this.scratch)));
   }
 
   /** Total of all self sizes; equals the root's retained size. */
@@ -74,22 +90,28 @@ function timed<T>(timings: PhaseTimings, phase: string, run: () => T): T {
   return result;
 }
 
-/** Runs the dominator pipeline. Pure: the snapshot is not modified. */
+/**
+ * Runs the dominator pipeline. The snapshot's `selfSize` column becomes DevTools' shallow sizes (in place, as
+ * DevTools does; analysing the same snapshot again gives the same result); nothing else in it changes.
+ */
 export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions = {}): HeapAnalysis {
   const progress = options.progress ?? silentProgress;
   const timings: PhaseTimings = {};
+  const scratch = new ScratchMemory();
   const phases = 5;
   progress('Analysing: shallow sizes', 0, phases);
-  const shallowSize = timed(timings, 'shallowSizes', () => computeShallowSizes(snapshot));
+  const shallowSize = timed(timings, 'shallowSizes', () => computeShallowSizes(snapshot, scratch));
   progress('Analysing: page-owned flags', 1, phases);
-  const pageOwned = timed(timings, 'pageOwned', () => markPageOwned(snapshot));
+  const pageOwned = timed(timings, 'pageOwned', () => markPageOwned(snapshot, scratch));
   progress('Analysing: essential edges', 2, phases);
-  const essential = timed(timings, 'essentialEdges', () => computeEssentialEdges(snapshot, pageOwned));
+  const essential = timed(timings, 'essentialEdges', () => computeEssentialEdges(snapshot, pageOwned, scratch));
+  scratch.release(pageOwned);
   progress('Analysing: dominators', 3, phases);
-  const tree = timed(timings, 'dominators', () => computeDominators(snapshot, essential));
+  const tree = timed(timings, 'dominators', () => computeDominators(snapshot, essential, scratch));
   progress('Analysing: retained sizes', 4, phases);
   const retainedSize = timed(timings, 'retainedSizes', () => computeRetainedSizes(shallowSize, tree));
+  scratch.release(tree.order);
   const dominated = timed(timings, 'dominatedNodes', () => buildDominatedNodes(tree, snapshot.rootOrdinal));
   progress('Analysing', phases, phases);
-  return new HeapAnalysis(snapshot, { shallowSize, retainedSize, dominator: tree.dominator, dominated, unreachableCount: tree.unreachableCount, timings });
+  return new HeapAnalysis(snapshot, { shallowSize, retainedSize, dominator: tree.dominator, dominated, unreachableCount: tree.unreachableCount, timings, scratch });
 }

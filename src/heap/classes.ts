@@ -60,8 +60,9 @@ function addClassRetainedSizes(analysis: HeapAnalysis, retained: Float64Array): 
   const root = analysis.snapshot.rootOrdinal;
   const openAncestors = new Uint32Array(retained.length);
   // Stack entries: ordinal + 1 when entering, -(ordinal + 1) when leaving (to close the class it opened); a sign
-  // test instead of floor/modulo per node.
-  let stack = new Float64Array(1024);
+  // test instead of floor/modulo per node. Int32 (ordinals stay below 2^31): the root alone can dominate millions
+  // of nodes, so the stack gets large.
+  let stack = new Int32Array(1024);
   let top = 0;
   stack[top++] = root + 1;
   while (top > 0) {
@@ -79,7 +80,7 @@ function addClassRetainedSizes(analysis: HeapAnalysis, retained: Float64Array): 
     }
     const need = top + 1 + first[ordinal + 1] - first[ordinal];
     if (need > stack.length) {
-      const grown = new Float64Array(Math.max(need, stack.length * 2));
+      const grown = new Int32Array(Math.max(need, stack.length * 2));
       grown.set(stack);
       stack = grown;
     }

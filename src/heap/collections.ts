@@ -1,6 +1,7 @@
 // Finds collections (Map, Set, WeakMap, WeakSet, Array, objects used as dictionaries) and counts their entries.
 import type { HeapAnalysis } from './analyze.js';
 import { retainerPath } from './paths.js';
+import { topOrdinals } from './summary.js';
 import type { HeapSnapshot } from './snapshot.js';
 
 export const COLLECTION_KINDS = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object'] as const;
@@ -36,33 +37,43 @@ export interface Collection {
   path: string;
 }
 
-const KIND_BY_CONSTRUCTOR: Record<string, number> = { Map: 0, Set: 1, WeakMap: 2, WeakSet: 3, Array: 4 };
 const OBJECT_KIND = 5;
-const NUMERIC_NAME = /^\d+$/;
 
-/** The target of the first `internal` edge with this name, or -1. */
-function internalChild(snapshot: HeapSnapshot, ordinal: number, name: string, type = snapshot.edgeTypes.internal): number {
-  const { firstEdge, edgeType, edgeNameOrIndex, edgeTarget, strings } = snapshot;
-  for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
-    if (edgeType[edge] === type && strings[edgeNameOrIndex[edge]] === name) return edgeTarget[edge];
-  }
-  return -1;
+/**
+ * Names the scan compares, flagged once per snapshot by string index (the string table makes no JS string per
+ * lookup): flag − 1 is the kind for the four constructors and `Array` (the order of COLLECTION_KINDS).
+ */
+const FLAGGED_NAMES = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'table', '__proto__'] as const;
+const TABLE_FLAG = 6;
+const PROTO_FLAG = 7;
+/** Slot names are decimal indexes; 9 digits always fit an Int32 (and no table has a billion slots). */
+const MAX_SLOT_DIGITS = 9;
+
+interface NameTables {
+  flags: Uint8Array;
+  /** Numeric value of each string (slot names like "12"), -1 for non-numeric ones. */
+  numeric: Int32Array;
 }
 
-/** Index of the string "table" per snapshot (-1 when absent): lets every object be tested by integer compare. */
-const tableNames = new WeakMap<HeapSnapshot, number>();
+const nameTables = new WeakMap<HeapSnapshot, NameTables>();
 
-function hasTableEdge(snapshot: HeapSnapshot, ordinal: number): boolean {
-  let name = tableNames.get(snapshot);
-  if (name === undefined) {
-    name = snapshot.strings.indexOf('table');
-    tableNames.set(snapshot, name);
+function namesOf(snapshot: HeapSnapshot): NameTables {
+  let tables = nameTables.get(snapshot);
+  if (!tables) {
+    tables = { flags: snapshot.strings.indexFlags(FLAGGED_NAMES), numeric: snapshot.strings.decimalValues(MAX_SLOT_DIGITS) };
+    nameTables.set(snapshot, tables);
   }
-  if (name < 0) return false;
-  const { firstEdge, edgeType, edgeNameOrIndex } = snapshot;
-  const internal = snapshot.edgeTypes.internal;
-  for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) if (edgeNameOrIndex[edge] === name && edgeType[edge] === internal) return true;
-  return false;
+  return tables;
+}
+
+/** The target of the first edge of this type (default `internal`) whose name has this flag, or -1. */
+function internalChild(snapshot: HeapSnapshot, ordinal: number, nameFlag: number, type = snapshot.edgeTypes.internal): number {
+  const { firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
+  const { flags } = namesOf(snapshot);
+  for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
+    if (edgeType[edge] === type && flags[edgeNameOrIndex[edge]] === nameFlag) return edgeTarget[edge];
+  }
+  return -1;
 }
 
 /** Prototype links followed to find the built-in a subclass extends (`class Cache extends Map`: 2). */
@@ -71,31 +82,20 @@ const MAX_PROTOTYPE_DEPTH = 6;
 /**
  * Kind of a hash-table collection whose constructor is not a built-in name: a subclass of Map, Set, WeakMap or
  * WeakSet. Its instances have the same `table` edge; the built-in is found up the `__proto__` chain, where the
- * built-in's prototype object carries its name.
+ * built-in's prototype object carries its name. -1 when it is none.
  */
-function subclassedKind(snapshot: HeapSnapshot, ordinal: number): number | undefined {
+function subclassedKind(snapshot: HeapSnapshot, ordinal: number): number {
+  if (internalChild(snapshot, ordinal, TABLE_FLAG) < 0) return -1;
+  const { flags } = namesOf(snapshot);
   const property = snapshot.edgeTypes.property;
   let node = ordinal;
   for (let depth = 0; depth < MAX_PROTOTYPE_DEPTH; depth++) {
-    node = internalChild(snapshot, node, '__proto__', property);
-    if (node < 0) return undefined;
-    const kind = KIND_BY_CONSTRUCTOR[snapshot.nodeNameOf(node)];
-    if (kind !== undefined) return kind <= 3 ? kind : undefined;
+    node = internalChild(snapshot, node, PROTO_FLAG, property);
+    if (node < 0) return -1;
+    const kind = flags[snapshot.nodeName[node]] - 1;
+    if (kind >= 0 && kind <= 4) return kind <= 3 ? kind : -1;
   }
-  return undefined;
-}
-
-/** Numeric value of each string (slot names like "12"), -1 for non-numeric ones; computed once per snapshot. */
-const numericNames = new WeakMap<HeapSnapshot, Int32Array>();
-
-function numericNameTable(snapshot: HeapSnapshot): Int32Array {
-  let table = numericNames.get(snapshot);
-  if (!table) {
-    table = new Int32Array(snapshot.strings.length);
-    snapshot.strings.forEach((text, index) => (table![index] = NUMERIC_NAME.test(text) && text.length < 10 ? Number(text) : -1));
-    numericNames.set(snapshot, table);
-  }
-  return table;
+  return -1;
 }
 
 /**
@@ -106,7 +106,7 @@ function numericNameTable(snapshot: HeapSnapshot): Int32Array {
 export function hashTableEntries(snapshot: HeapSnapshot, table: number, pairs: boolean): number {
   const { firstEdge, edgeType, edgeNameOrIndex } = snapshot;
   const { element, hidden } = snapshot.edgeTypes;
-  const numeric = numericNameTable(snapshot);
+  const { numeric } = namesOf(snapshot);
   let slots = 0;
   let adjacent = 0;
   let previous = -2;
@@ -134,15 +134,18 @@ function countEdges(snapshot: HeapSnapshot, ordinal: number, type: number): numb
 
 /** Entry count of one node if it is a collection, else -1 (kind written to `kindOut[0]`). */
 function collectionEntries(snapshot: HeapSnapshot, ordinal: number, kindOut: Uint8Array): number {
-  const name = snapshot.nodeNameOf(ordinal);
-  let kind: number | undefined = KIND_BY_CONSTRUCTOR[name];
-  if (kind === undefined && hasTableEdge(snapshot, ordinal)) kind = subclassedKind(snapshot, ordinal);
-  if (kind !== undefined && kind <= 3) {
-    const table = internalChild(snapshot, ordinal, 'table');
+  const { flags } = namesOf(snapshot);
+  let kind = flags[snapshot.nodeName[ordinal]] - 1;
+  if (kind < 0) kind = subclassedKind(snapshot, ordinal);
+  if (kind >= 0 && kind <= 3) {
+    const table = internalChild(snapshot, ordinal, TABLE_FLAG);
     if (table < 0) return -1;
     kindOut[0] = kind;
     return hashTableEntries(snapshot, table, kind === 0 || kind === 2);
   }
+  // Entries are a subset of the node's edges: an object with fewer edges than a dictionary's minimum is none, and
+  // most objects are skipped here without a pass over their edges.
+  if (kind !== 4 && snapshot.firstEdge[ordinal + 1] - snapshot.firstEdge[ordinal] < DICTIONARY_MIN_PROPERTIES) return -1;
   // V8 writes each element as an `element` edge of the object itself (its `elements` store repeats them as slots).
   const elementCount = countEdges(snapshot, ordinal, snapshot.edgeTypes.element);
   if (kind === 4) {
@@ -150,11 +153,11 @@ function collectionEntries(snapshot: HeapSnapshot, ordinal: number, kindOut: Uin
     return elementCount;
   }
   // Objects: numeric keys are element edges, named ones property edges (the prototype link is not a key).
-  const { firstEdge, edgeType, edgeNameOrIndex, strings } = snapshot;
+  const { firstEdge, edgeType, edgeNameOrIndex } = snapshot;
   const property = snapshot.edgeTypes.property;
   let properties = 0;
   for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
-    if (edgeType[edge] === property && strings[edgeNameOrIndex[edge]] !== '__proto__') properties++;
+    if (edgeType[edge] === property && flags[edgeNameOrIndex[edge]] !== PROTO_FLAG) properties++;
   }
   const entries = properties + elementCount;
   if (entries < DICTIONARY_MIN_PROPERTIES) return -1;
@@ -217,9 +220,8 @@ export interface LargestCollectionsOptions {
 export function largestCollections(analysis: HeapAnalysis, options: LargestCollectionsOptions = {}): Collection[] {
   const table = findCollections(analysis.snapshot);
   const minEntries = options.minEntries ?? 1;
-  const indexes: number[] = [];
-  for (let i = 0; i < table.length; i++) if (table.entries[i] >= minEntries) indexes.push(i);
   const retained = analysis.retainedSize;
-  indexes.sort((a, b) => retained[table.ordinals[b]] - retained[table.ordinals[a]]);
-  return indexes.slice(0, options.top ?? 20).map((index) => describeCollection(analysis, table, index));
+  // A bounded heap, not a sort of every collection: a big heap has millions of small arrays.
+  const indexes = topOrdinals(table.length, options.top ?? 20, (i) => retained[table.ordinals[i]], (i) => table.entries[i] >= minEntries);
+  return indexes.map((index) => describeCollection(analysis, table, index));
 }

@@ -161,20 +161,29 @@ export class SnapshotSeriesTracker {
     for (const id of this.#collections.keys()) if (!seen.has(id)) this.#collections.delete(id);
   }
 
-  /** Interned "type\0name" of a node: millions of candidates share a few thousand identities. */
-  #identityOf(snapshot: HeapSnapshot, ordinal: number): number {
+  /**
+   * Interned "type\u0000name" of a node: millions of candidates share a few thousand identities. `cache` maps
+   * (name string index, type) in the one snapshot being added to the identity, so the name text is decoded once
+   * per distinct pair, not once per node.
+   */
+  #identityOf(snapshot: HeapSnapshot, ordinal: number, cache: Map<number, number>): number {
+    const pair = snapshot.nodeName[ordinal] * snapshot.layout.nodeTypes.length + snapshot.nodeType[ordinal];
+    let id = cache.get(pair);
+    if (id !== undefined) return id;
     const key = `${snapshot.nodeTypeName(ordinal)}\u0000${snapshot.nodeNameOf(ordinal)}`;
-    let id = this.#identityIds.get(key);
+    id = this.#identityIds.get(key);
     if (id === undefined) {
       id = this.#identities.push(key) - 1;
       this.#identityIds.set(key, id);
     }
+    cache.set(pair, id);
     return id;
   }
 
   #addObjects(input: DiffInput, index: number): void {
     const { snapshot, retainedSize } = input;
     const tracked = trackedTypeCodes(snapshot);
+    const identities = new Map<number, number>();
     if (index === 0) {
       let count = 0;
       for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) if (tracked.has(snapshot.nodeType[ordinal])) count++;
@@ -184,7 +193,7 @@ export class SnapshotSeriesTracker {
       for (let ordinal = 0, i = 0; ordinal < snapshot.nodeCount; ordinal++) {
         if (!tracked.has(snapshot.nodeType[ordinal])) continue;
         this.#objectIds[i] = snapshot.nodeId[ordinal];
-        this.#objectIdentity[i] = this.#identityOf(snapshot, ordinal);
+        this.#objectIdentity[i] = this.#identityOf(snapshot, ordinal, identities);
         retained[i++] = retainedSize[ordinal];
       }
       this.#objectRetained = [retained];
@@ -196,7 +205,7 @@ export class SnapshotSeriesTracker {
     let kept = 0;
     for (let i = 0; i < this.#objectIds.length; i++) {
       const ordinal = snapshot.ordinalOfId(this.#objectIds[i]);
-      if (ordinal < 0 || this.#identityOf(snapshot, ordinal) !== this.#objectIdentity[i]) continue;
+      if (ordinal < 0 || this.#identityOf(snapshot, ordinal, identities) !== this.#objectIdentity[i]) continue;
       keep[kept] = i;
       current[kept++] = retainedSize[ordinal];
     }

@@ -1,11 +1,15 @@
 // Public API of the heap snapshot engine: read → analyze → summaries. Nothing here prints; everything returns data.
 
 /** Read a snapshot from a file, a chunk stream (e.g. CDP addHeapSnapshotChunk strings) or memory. */
-export { readSnapshotFile, readSnapshotStream, parseSnapshot, READ_PHASE, type ReadOptions, type StreamReadOptions } from './read.js';
+export { readSnapshotFile, readSnapshotStream, parseSnapshot, READ_PHASE, PARALLEL_EDGES_FROM, type EdgeWorkerMode, type ReadOptions, type StreamReadOptions } from './read.js';
 /** Push parser for callers that feed bytes themselves; `finish()` validates and returns the snapshot. */
 export { SnapshotParser } from './reader/snapshot-parser.js';
 /** The parsed snapshot: typed-array columns by node/edge ordinal, plus name/type accessors. */
 export { HeapSnapshot, type SnapshotColumns, type NodeTypeCodes, type EdgeTypeCodes } from './snapshot.js';
+/** The snapshot's strings: one UTF-8 byte block + offsets, JS strings made on demand. */
+export { StringTable, StringTableBuilder } from './string-table.js';
+/** Working memory handed from one analysis phase to the next (`analysis.scratch`). */
+export { ScratchMemory } from './analysis/scratch.js';
 /** Field offsets and type names taken from `snapshot.meta`. */
 export type { SnapshotLayout } from './layout.js';
 /** Dominators and retained sizes by Chrome DevTools' rules; lazy distances, classes and retainers. */

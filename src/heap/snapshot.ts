@@ -2,13 +2,14 @@
 import type { SnapshotLayout } from './layout.js';
 import type { EdgeColumns } from './reader/edge-section.js';
 import type { NodeColumns } from './reader/node-section.js';
+import type { StringTable } from './string-table.js';
 
 /**
  * Raw columns filled by the reader. Node arrays are indexed by node ordinal (0 = root), edge arrays by edge
  * ordinal; a node's edges are `firstEdge[o] .. firstEdge[o + 1] - 1` (edges are grouped by source node).
  */
 export interface SnapshotColumns extends NodeColumns, EdgeColumns {
-  strings: string[];
+  strings: StringTable;
   /** `locations` rows (fields per layout.locationFields) with object_index converted to a node ordinal. */
   locations: Uint32Array;
 }
@@ -41,7 +42,7 @@ export class HeapSnapshot {
   readonly edgeType: Uint8Array;
   readonly edgeNameOrIndex: Uint32Array;
   readonly edgeTarget: Uint32Array;
-  readonly strings: readonly string[];
+  readonly strings: StringTable;
   readonly locations: Uint32Array;
   readonly types: NodeTypeCodes;
   readonly edgeTypes: EdgeTypeCodes;
@@ -95,7 +96,7 @@ export class HeapSnapshot {
 
   /** The node's raw name: constructor name for objects, the value for strings, the function name for closures. */
   nodeNameOf(ordinal: number): string {
-    return this.strings[this.nodeName[ordinal]] ?? '';
+    return this.strings.get(this.nodeName[ordinal]) ?? '';
   }
 
   edgeTypeName(edge: number): string {
@@ -111,7 +112,7 @@ export class HeapSnapshot {
   /** The edge's name: the property/variable/slot name, or the element index as a decimal string. */
   edgeName(edge: number): string {
     const value = this.edgeNameOrIndex[edge];
-    return this.edgeHasStringName(edge) ? (this.strings[value] ?? '') : String(value);
+    return this.edgeHasStringName(edge) ? (this.strings.get(value) ?? '') : String(value);
   }
 
   /** Ordinal of the node with this snapshot id, or -1. Builds a sorted id index on first use (8 bytes per node). */

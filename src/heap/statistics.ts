@@ -1,5 +1,6 @@
 // DevTools' Statistics view as data (code, strings, JS arrays, typed arrays, system, native), from post-transfer sizes.
 import type { HeapAnalysis } from './analyze.js';
+import type { ScratchMemory } from './analysis/scratch.js';
 import type { HeapSnapshot } from './snapshot.js';
 
 export interface HeapStatistics {
@@ -25,8 +26,8 @@ export interface HeapStatistics {
 const BACKING_STORE_NAME = 'system / JSArrayBufferData';
 
 /** Retainer count of every node, capped at 2 (1 byte per node instead of a full reverse index). */
-function singleRetainerFlags(snapshot: HeapSnapshot): Uint8Array {
-  const counts = new Uint8Array(snapshot.nodeCount);
+function singleRetainerFlags(snapshot: HeapSnapshot, scratch: ScratchMemory): Uint8Array {
+  const counts = scratch.uint8(snapshot.nodeCount).fill(0);
   const { edgeTarget } = snapshot;
   for (let edge = 0; edge < edgeTarget.length; edge++) {
     const target = edgeTarget[edge];
@@ -38,10 +39,13 @@ function singleRetainerFlags(snapshot: HeapSnapshot): Uint8Array {
 /** Mirrors the Statistics view of the DevTools heap snapshot worker bundled by chrome-devtools-mcp. */
 export function heapStatistics(analysis: HeapAnalysis): HeapStatistics {
   const { snapshot, shallowSize } = analysis;
-  const { nodeType, nodeName, strings, firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
+  const { nodeType, nodeName, firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
+  // Names compared per node and edge, flagged once by string index.
+  const BACKING_STORE = 1, ARRAY = 2, ELEMENTS = 3;
+  const nameFlags = snapshot.strings.indexFlags([BACKING_STORE_NAME, 'Array', 'elements']);
   const { native, code, string, consString, slicedString, hidden } = snapshot.types;
   const internal = snapshot.edgeTypes.internal;
-  const singlyRetained = singleRetainerFlags(snapshot);
+  const singlyRetained = singleRetainerFlags(snapshot, analysis.scratch);
   let sizeNative = snapshot.layout.extraNativeBytes, sizeTyped = 0, sizeCode = 0, sizeStrings = 0, sizeArrays = 0, sizeSystem = 0;
   for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) {
     const size = shallowSize[ordinal];
@@ -50,15 +54,15 @@ export function heapStatistics(analysis: HeapAnalysis): HeapStatistics {
       sizeSystem += size;
     } else if (type === native) {
       sizeNative += size;
-      if (strings[nodeName[ordinal]] === BACKING_STORE_NAME) sizeTyped += size;
+      if (nameFlags[nodeName[ordinal]] === BACKING_STORE) sizeTyped += size;
     } else if (type === code) {
       sizeCode += size;
     } else if (type === string || type === consString || type === slicedString) {
       sizeStrings += size;
-    } else if (strings[nodeName[ordinal]] === 'Array') {
+    } else if (nameFlags[nodeName[ordinal]] === ARRAY) {
       sizeArrays += size;
       for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
-        if (edgeType[edge] !== internal || strings[edgeNameOrIndex[edge]] !== 'elements') continue;
+        if (edgeType[edge] !== internal || nameFlags[edgeNameOrIndex[edge]] !== ELEMENTS) continue;
         const elements = edgeTarget[edge];
         // The store counts only when the array is its sole retainer (else it is shared, e.g. copy-on-write).
         if (singlyRetained[elements] === 1) sizeArrays += shallowSize[elements];
@@ -66,6 +70,7 @@ export function heapStatistics(analysis: HeapAnalysis): HeapStatistics {
       }
     }
   }
+  analysis.scratch.release(singlyRetained);
   const total = analysis.totalSize;
   const v8heap = total - sizeNative;
   return { total, v8heap, native: sizeNative, typedArrays: sizeTyped, code: sizeCode, strings: sizeStrings, jsArrays: sizeArrays, system: sizeSystem, other: v8heap - sizeCode - sizeStrings - sizeArrays - sizeSystem };

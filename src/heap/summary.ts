@@ -46,10 +46,13 @@ export function nodeInfo(analysis: HeapAnalysis, ordinal: number): NodeInfo {
   };
 }
 
-/** Indexes of the `top` largest values of `score` among accepted ordinals, largest first (one pass, small heap). */
+/**
+ * Indexes of the `top` largest values of `score` among accepted ordinals, largest first (one pass, small heap).
+ * Ties go to the smaller index, as a stable sort of all of them would give.
+ */
 export function topOrdinals(count: number, top: number, score: (ordinal: number) => number, accept: (ordinal: number) => boolean): number[] {
   const heap: number[] = [];
-  const less = (a: number, b: number): boolean => score(a) < score(b);
+  const less = (a: number, b: number): boolean => score(a) < score(b) || (score(a) === score(b) && a > b);
   for (let ordinal = 0; ordinal < count; ordinal++) {
     if (!accept(ordinal)) continue;
     if (heap.length < top) {
@@ -74,7 +77,7 @@ export function topOrdinals(count: number, top: number, score: (ordinal: number)
       }
     }
   }
-  return heap.sort((a, b) => score(b) - score(a));
+  return heap.sort((a, b) => score(b) - score(a) || a - b);
 }
 
 export interface LargestObjectsOptions {

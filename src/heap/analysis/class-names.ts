@@ -2,6 +2,7 @@
 import type { HeapSnapshot } from '../snapshot.js';
 import { DETACHED, propagateDetachedness } from './detachedness.js';
 import { inferPlainObjectShapes } from './interface-names.js';
+import type { ScratchMemory } from './scratch.js';
 
 export interface NodeClasses {
   /** Class id of every node (index into `names`). */
@@ -46,13 +47,13 @@ interface ObjectLocations {
 }
 
 /** V8 records the constructor's position for objects (and the function's for closures, which DevTools ignores here). */
-function objectLocations(snapshot: HeapSnapshot): ObjectLocations {
+function objectLocations(snapshot: HeapSnapshot, scratch: ScratchMemory): ObjectLocations {
   const fields = snapshot.layout.locationFields;
   const width = fields.length;
   const [objectOffset, scriptOffset, lineOffset, columnOffset] = ['object_index', 'script_id', 'line', 'column'].map((name) => fields.indexOf(name));
   const texts: string[] = [];
   if (width === 0 || objectOffset < 0 || snapshot.locations.length === 0) return { idOf: new Int32Array(0), texts, count: 0 };
-  const idOf = new Int32Array(snapshot.nodeCount).fill(-1);
+  const idOf = scratch.int32(snapshot.nodeCount).fill(-1);
   let count = 0;
   const idByText = new Map<string, number>();
   const rows = snapshot.locations;
@@ -77,12 +78,12 @@ function objectLocations(snapshot: HeapSnapshot): ObjectLocations {
  * Classifies every node as DevTools' Summary does. Objects are split by constructor location when V8 recorded one
  * (two classes named `Foo` from different files are two rows), plain objects by inferred shape.
  */
-export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
+export function computeClasses(snapshot: HeapSnapshot, scratch: ScratchMemory): NodeClasses {
   const { nodeCount, nodeType, nodeName, strings } = snapshot;
   const { object, native } = snapshot.types;
-  const detachedness = propagateDetachedness(snapshot);
+  const detachedness = propagateDetachedness(snapshot, scratch);
   const shapes = inferPlainObjectShapes(snapshot);
-  const located = objectLocations(snapshot);
+  const located = objectLocations(snapshot, scratch);
   // Located classes by (location id, name string index), as one number: no string keys per node.
   const locatedClass = new Map<number, number>();
   const names: string[] = [];
@@ -104,11 +105,11 @@ export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
     return name === undefined ? -1 : classId(name, '');
   });
   // Unlocated objects and natives share a class per name string: cache by string index (detached natives apart).
-  const byName = new Int32Array(strings.length).fill(-1);
-  const detachedByName = new Int32Array(strings.length).fill(-1);
+  const byName = scratch.int32(strings.length).fill(-1);
+  const detachedByName = scratch.int32(strings.length).fill(-1);
   const shapeClass = new Int32Array(shapes.names.length + 1).fill(-1);
   const nameKeyStride = strings.length + shapes.names.length + 1;
-  const classOf = new Uint32Array(nodeCount);
+  const classOf = scratch.uint32(nodeCount);
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
     const type = nodeType[ordinal];
     const fixed = byType[type];
@@ -122,7 +123,10 @@ export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
       const isDetached = type === native && detachedness[ordinal] === DETACHED;
       const cache = isDetached ? detachedByName : byName;
       const nameIndex = nodeName[ordinal];
-      if (cache[nameIndex] < 0) cache[nameIndex] = classId(shortenTagName(isDetached ? `Detached ${strings[nameIndex]}` : strings[nameIndex]), '');
+      if (cache[nameIndex] < 0) {
+        const name = strings.get(nameIndex) ?? '';
+        cache[nameIndex] = classId(shortenTagName(isDetached ? `Detached ${name}` : name), '');
+      }
       classOf[ordinal] = cache[nameIndex];
       continue;
     }
@@ -136,11 +140,13 @@ export function computeClasses(snapshot: HeapSnapshot): NodeClasses {
     const key = locationId * nameKeyStride + nameKey;
     let id = locatedClass.get(key);
     if (id === undefined) {
-      const name = shape > 0 ? shapes.names[shape - 1] : shortenTagName(strings[nodeName[ordinal]]);
+      const name = shape > 0 ? shapes.names[shape - 1] : shortenTagName(strings.get(nodeName[ordinal]) ?? '');
       id = classId(name, located.texts[locationId]);
       locatedClass.set(key, id);
     }
     classOf[ordinal] = id;
   }
+  // Only classOf outlives this function: the rest backs later phases' arrays.
+  for (const spare of [located.idOf, byName, detachedByName, detachedness]) scratch.release(spare);
   return { classOf, names, locations };
 }

@@ -1,5 +1,6 @@
 // DevTools' DOM-state propagation: native (embedder) nodes inherit attached/detached state through native links.
 import type { HeapSnapshot } from '../snapshot.js';
+import type { ScratchMemory } from './scratch.js';
 
 export const DETACHED = 2;
 const ATTACHED = 1;
@@ -11,13 +12,14 @@ const UNKNOWN = 0;
  * are not weak or hidden; attached wins over detached. JS nodes are never changed and stop the spread. DevTools
  * shows detached native nodes as "Detached <name>" (Node marks e.g. unused BindingData this way).
  */
-export function propagateDetachedness(snapshot: HeapSnapshot): Uint8Array {
+export function propagateDetachedness(snapshot: HeapSnapshot, scratch: ScratchMemory): Uint8Array {
   const { nodeCount, firstEdge, edgeTarget, edgeType, nodeType } = snapshot;
-  const state = new Uint8Array(snapshot.detachedness);
+  const state = scratch.uint8(nodeCount);
+  state.set(snapshot.detachedness);
   if (snapshot.layout.nodeDetachednessOffset < 0) return state;
   const native = snapshot.types.native;
   const { hidden, weak } = snapshot.edgeTypes;
-  const visited = new Uint8Array(nodeCount);
+  const visited = scratch.uint8(nodeCount).fill(0);
   const attached: number[] = [];
   const detached: number[] = [];
   const visit = (ordinal: number, newState: number): void => {
@@ -42,5 +44,6 @@ export function propagateDetachedness(snapshot: HeapSnapshot): Uint8Array {
     const ordinal = detached.pop()!;
     if (state[ordinal] !== ATTACHED) spread(ordinal, DETACHED);
   }
+  scratch.release(visited);
   return state;
 }

@@ -1,5 +1,6 @@
 // DevTools' distances (BFS from user roots, then from the root) plus the BFS parent edge of every node, for paths.
 import type { HeapSnapshot } from '../snapshot.js';
+import type { ScratchMemory } from './scratch.js';
 import { DOCUMENT_DOM_TREES } from './page-owned.js';
 import { WeakMapEdgeNames } from './weakmap-edges.js';
 
@@ -21,29 +22,24 @@ export interface Distances {
  * it skips `sloppy_function_map` of native contexts, descriptor links of `(map descriptors)` arrays, and the first
  * of the two edges V8 writes for each WeakMap pair (so a value's distance is based on the later of key and table).
  */
-export function computeDistances(snapshot: HeapSnapshot): Distances {
-  const { nodeCount, firstEdge, edgeTarget, edgeType, edgeNameOrIndex, nodeType, nodeName, strings, rootOrdinal } = snapshot;
+export function computeDistances(snapshot: HeapSnapshot, scratch: ScratchMemory): Distances {
+  const { nodeCount, firstEdge, edgeTarget, edgeType, edgeNameOrIndex, nodeType, nodeName, rootOrdinal } = snapshot;
   const { weak, internal } = snapshot.edgeTypes;
   const { hidden, array, synthetic } = snapshot.types;
   const weakMapNames = new WeakMapEdgeNames(snapshot);
   const pendingPairs = new Set<string>();
-  const distance = new Int32Array(nodeCount).fill(NO_DISTANCE);
-  const parentEdge = new Uint32Array(nodeCount);
-  const queue = new Uint32Array(nodeCount);
+  const distance = scratch.int32(nodeCount).fill(NO_DISTANCE);
+  const parentEdge = scratch.uint32(nodeCount).fill(0);
+  const queue = scratch.uint32(nodeCount);
 
   // String-index flags, so the per-edge filter compares numbers, not strings.
-  const NATIVE_CONTEXT = 1, MAP_DESCRIPTORS = 2, SLOPPY_FUNCTION_MAP = 4;
-  const nameFlags = new Uint8Array(strings.length);
-  strings.forEach((text, index) => {
-    if (text === 'system / NativeContext') nameFlags[index] = NATIVE_CONTEXT;
-    else if (text === '(map descriptors)') nameFlags[index] = MAP_DESCRIPTORS;
-    else if (text === 'sloppy_function_map') nameFlags[index] = SLOPPY_FUNCTION_MAP;
-  });
-  const isSkipped = (source: number, edge: number): boolean => {
-    const sourceType = nodeType[source];
-    const sourceFlags = nameFlags[nodeName[source]];
-    if (sourceType === hidden && sourceFlags === NATIVE_CONTEXT && snapshot.edgeHasStringName(edge) && nameFlags[edgeNameOrIndex[edge]] === SLOPPY_FUNCTION_MAP) return true;
-    if (sourceType === array && sourceFlags === MAP_DESCRIPTORS) {
+  const NATIVE_CONTEXT = 1, MAP_DESCRIPTORS = 2, SLOPPY_FUNCTION_MAP = 3, DOM_TREES = 4;
+  const nameFlags = snapshot.strings.indexFlags(['system / NativeContext', '(map descriptors)', 'sloppy_function_map', DOCUMENT_DOM_TREES]);
+  // DevTools' filter, split by what it depends on: the source's kind is found once per node, so the per-edge work
+  // is a type check except on the few special sources and on internal edges.
+  const isSkipped = (edge: number, nativeContext: boolean, descriptors: boolean): boolean => {
+    if (nativeContext && snapshot.edgeHasStringName(edge) && nameFlags[edgeNameOrIndex[edge]] === SLOPPY_FUNCTION_MAP) return true;
+    if (descriptors) {
       // Descriptor arrays: [0] count, [1] enum cache, then (key, type, descriptor) triples whose links may be
       // shared between maps and are not valid for all of them (crbug.com/413608).
       const index = parseInt(snapshot.edgeName(edge), 10);
@@ -64,11 +60,17 @@ export function computeDistances(snapshot: HeapSnapshot): Distances {
       const source = queue[head];
       const next = distance[source] + 1;
       const end = firstEdge[source + 1];
+      const sourceType = nodeType[source];
+      const sourceFlags = nameFlags[nodeName[source]];
+      const nativeContext = sourceType === hidden && sourceFlags === NATIVE_CONTEXT;
+      const descriptors = sourceType === array && sourceFlags === MAP_DESCRIPTORS;
+      const special = nativeContext || descriptors;
       for (let edge = firstEdge[source]; edge < end; edge++) {
-        if (edgeType[edge] === weak) continue;
+        const type = edgeType[edge];
+        if (type === weak) continue;
         const target = edgeTarget[edge];
         if (distance[target] !== NO_DISTANCE) continue;
-        if (isSkipped(source, edge)) continue;
+        if ((special || type === internal) && isSkipped(edge, nativeContext, descriptors)) continue;
         distance[target] = next;
         parentEdge[target] = edge + 1;
         queue[length++] = target;
@@ -79,7 +81,7 @@ export function computeDistances(snapshot: HeapSnapshot): Distances {
   let userRoots = 0;
   for (let edge = firstEdge[rootOrdinal]; edge < firstEdge[rootOrdinal + 1]; edge++) {
     const target = edgeTarget[edge];
-    const isUserRoot = nodeType[target] !== synthetic || strings[nodeName[target]] === DOCUMENT_DOM_TREES;
+    const isUserRoot = nodeType[target] !== synthetic || nameFlags[nodeName[target]] === DOM_TREES;
     if (!isUserRoot || distance[target] !== NO_DISTANCE) continue;
     distance[target] = 1;
     parentEdge[target] = edge + 1;
@@ -89,5 +91,6 @@ export function computeDistances(snapshot: HeapSnapshot): Distances {
   distance[rootOrdinal] = userRoots > 0 ? BASE_SYSTEM_DISTANCE : 0;
   queue[0] = rootOrdinal;
   bfs(1);
+  scratch.release(queue);
   return { distance, parentEdge };
 }

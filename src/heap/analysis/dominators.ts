@@ -2,6 +2,7 @@
 import type { ProgressSink } from '../../progress.js';
 import type { HeapSnapshot } from '../snapshot.js';
 import type { EssentialEdges } from './essential-edges.js';
+import type { ScratchMemory } from './scratch.js';
 
 export interface DominatorTree {
   /** Immediate dominator ordinal of each node; the root dominates itself. */
@@ -47,7 +48,7 @@ function essentialPredecessors(snapshot: HeapSnapshot, essential: EssentialEdges
  * retainer (in ordinal order), with the root as its parent; then every still-unvisited node (cliques that only
  * retain each other) on its own, parented to the root. Their dominator is therefore the root.
  */
-export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEdges, progress: ProgressSink = () => {}): DominatorTree {
+export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEdges, scratch: ScratchMemory, progress: ProgressSink = () => {}): DominatorTree {
   const { nodeCount, firstEdge, edgeTarget, rootOrdinal } = snapshot;
   const { first: firstPredecessor, sources: predecessors } = essentialPredecessors(snapshot, essential);
   const bits = essential.bits;
@@ -167,6 +168,10 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
     }
     bucketHead[pw] = 0;
   }
+  // The predecessor CSR and the edge bits are done with: later phases (distances, classes) reuse that memory.
+  scratch.release(firstPredecessor);
+  scratch.release(predecessors);
+  scratch.release(bits);
   progress('Dominators', 2, 3);
 
   dom[0] = dom[r] = r;
@@ -180,6 +185,7 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
   const dominator = dom.subarray(1);
   for (let i = 1; i <= n; i++) vertex[i] -= 1;
   const order = vertex.subarray(1);
+  scratch.release(ancestor);
   progress('Dominators', 3, 3);
   return { dominator, order, unreachableCount, spare: { sizes, first: bucketHead.fill(0), children: bucketNext } };
 }

@@ -1,5 +1,6 @@
 // DevTools' "essential edge" rule: which references count as retaining when building the dominator tree.
 import type { HeapSnapshot } from '../snapshot.js';
+import type { ScratchMemory } from './scratch.js';
 import { WeakMapEdgeNames } from './weakmap-edges.js';
 
 /**
@@ -19,13 +20,13 @@ export interface EssentialEdges {
   count: number;
 }
 
-export function computeEssentialEdges(snapshot: HeapSnapshot, pageOwned: Uint8Array): EssentialEdges {
+export function computeEssentialEdges(snapshot: HeapSnapshot, pageOwned: Uint8Array, scratch: ScratchMemory): EssentialEdges {
   const { nodeCount, firstEdge, edgeTarget, edgeType, edgeNameOrIndex, nodeId, rootOrdinal } = snapshot;
   const { weak, shortcut, internal } = snapshot.edgeTypes;
   const weakMapNames = new WeakMapEdgeNames(snapshot);
   const bits = new Uint8Array((snapshot.edgeCount + 7) >>> 3);
   // Counted here, in the same pass, so the dominator step's predecessor CSR needs one edge pass instead of two.
-  const inDegree = new Uint32Array(nodeCount + 1);
+  const inDegree = scratch.uint32(nodeCount + 1).fill(0);
   let count = 0;
   for (let source = 0; source < nodeCount; source++) {
     const end = firstEdge[source + 1];

@@ -1,5 +1,6 @@
 // DevTools' names for plain objects: "{a, b, c}" shapes inferred from the most common property sets.
 import type { HeapSnapshot } from '../snapshot.js';
+import type { StringTable } from '../string-table.js';
 
 /** Past the first property, stop adding names once the shape name would exceed this length (DevTools' value). */
 const MAX_INTERFACE_NAME_LENGTH = 120;
@@ -21,9 +22,7 @@ export function formatPropertyName(name: string): string {
 
 /** Flags the string indexes whose text is "Object" (V8 dedups its string table, but nothing requires it). */
 export function objectNameFlags(snapshot: HeapSnapshot): Uint8Array {
-  const flags = new Uint8Array(snapshot.strings.length);
-  snapshot.strings.forEach((text, index) => { if (text === 'Object') flags[index] = 1; });
-  return flags;
+  return snapshot.strings.indexFlags(['Object']);
 }
 
 /** All property edges of one plain object, in edge order: the shape is a function of this list alone. */
@@ -72,11 +71,11 @@ class SignatureIndex {
 }
 
 /** DevTools' candidate name of a property list: `{a, b, c}` cut at MAX_INTERFACE_NAME_LENGTH, `__proto__` skipped. */
-function candidateOf(strings: readonly string[], properties: number[]): Definition | undefined {
+function candidateOf(strings: StringTable, properties: number[]): Definition | undefined {
   let name = '{';
   const names: string[] = [];
   for (const index of properties) {
-    const text = strings[index];
+    const text = strings.get(index) ?? '';
     if (text === '__proto__') continue;
     const formatted = formatPropertyName(text);
     if (name.length > 1 && name.length + formatted.length > MAX_INTERFACE_NAME_LENGTH) break;
@@ -147,9 +146,9 @@ export interface PlainObjectShapes {
 }
 
 /** The best definition for one property list, by DevTools' property-tree walk over the sorted names. */
-function matchOf(tree: TreeNode, strings: readonly string[], properties: number[]): number {
+function matchOf(tree: TreeNode, strings: StringTable, properties: number[]): number {
   const fallback: MatchInfo = { name: 'Object', propertyCount: 0, index: Infinity };
-  const names = properties.map((index) => strings[index]).sort();
+  const names = properties.map((index) => strings.get(index) ?? '').sort();
   const states = new Set<TreeNode>([tree]);
   let match = better(fallback, tree.match);
   for (const name of names) {

@@ -1,5 +1,6 @@
 // DevTools' page-owned flag: everything reachable over non-weak edges from the root's user entry points.
 import type { HeapSnapshot } from '../snapshot.js';
+import type { ScratchMemory } from './scratch.js';
 
 /** DevTools' name for the synthetic node that groups a page's DOM trees (a user root in browsers, absent in Node). */
 export const DOCUMENT_DOM_TREES = '(Document DOM trees)';
@@ -8,12 +9,13 @@ export const DOCUMENT_DOM_TREES = '(Document DOM trees)';
  * Returns one byte per node: 1 when the node is owned by the page (reachable from a `shortcut` child of the root,
  * e.g. Node's `global`, or a `(Document DOM trees)` element child), 0 when only the VM or the debugger holds it.
  */
-export function markPageOwned(snapshot: HeapSnapshot): Uint8Array {
+export function markPageOwned(snapshot: HeapSnapshot, scratch: ScratchMemory): Uint8Array {
   const { nodeCount, firstEdge, edgeTarget, edgeType, nodeType, rootOrdinal } = snapshot;
   const { shortcut, element, weak } = snapshot.edgeTypes;
   const synthetic = snapshot.types.synthetic;
   const flags = new Uint8Array(nodeCount);
-  const stack = new Uint32Array(nodeCount);
+  // Each node is pushed at most once (flagged before it is pushed), so nodeCount entries always suffice.
+  const stack = scratch.uint32(nodeCount + 1);
   let top = 0;
   for (let edge = firstEdge[rootOrdinal]; edge < firstEdge[rootOrdinal + 1]; edge++) {
     const target = edgeTarget[edge];
@@ -33,5 +35,6 @@ export function markPageOwned(snapshot: HeapSnapshot): Uint8Array {
       stack[top++] = target;
     }
   }
+  scratch.release(stack);
   return flags;
 }

@@ -1,5 +1,6 @@
 // DevTools' shallow-size transfer: hidden/array nodes owned by exactly one object give their size to that object.
 import type { HeapSnapshot } from '../snapshot.js';
+import type { ScratchMemory } from './scratch.js';
 
 /** Markers in the owner array; real owners are node ordinals, so node counts must stay below these. */
 const UNVISITED = 0xffff_ffff;
@@ -18,18 +19,22 @@ export function hasUserRoots(snapshot: HeapSnapshot): boolean {
 }
 
 /**
- * Returns the sizes DevTools shows as "Shallow Size": `hidden` and `array` nodes start unowned, every other node
- * owns itself; ownership spreads along non-weak edges; a node reached from exactly one owner moves its self size
- * to that owner, unless the owner is synthetic or the root. The result does not depend on visiting order (it is a
- * fixed point), so a LIFO stack is as good as DevTools' worklist.
+ * Turns `snapshot.selfSize` into the sizes DevTools shows as "Shallow Size", in place (DevTools too writes them
+ * into its node array, so its Comparison uses them; one column instead of two saves 8 bytes per node):
+ * `hidden` and `array` nodes start unowned, every other node owns itself; ownership spreads along non-weak edges;
+ * a node reached from exactly one owner moves its self size to that owner, unless the owner is synthetic or the
+ * root. The result does not depend on visiting order (it is a fixed point), so a LIFO stack is as good as DevTools'
+ * worklist. Running it twice changes nothing: owners are self-owned nodes, which never give their size away, and
+ * the nodes that gave theirs hold 0. The total of all sizes is unchanged.
  */
-export function computeShallowSizes(snapshot: HeapSnapshot): Float64Array {
-  const sizes = new Float64Array(snapshot.selfSize);
+export function computeShallowSizes(snapshot: HeapSnapshot, scratch: ScratchMemory): Float64Array {
+  const sizes = snapshot.selfSize;
   if (!hasUserRoots(snapshot)) return sizes;
   const { nodeCount, nodeType, firstEdge, edgeTarget, edgeType, rootOrdinal } = snapshot;
   const { hidden, array, synthetic } = snapshot.types;
   const weak = snapshot.edgeTypes.weak;
-  const owners = new Uint32Array(nodeCount);
+  // nodeCount + 1 like the node arrays of the later phases, so they can reuse this memory.
+  const owners = scratch.uint32(nodeCount + 1);
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
     const type = nodeType[ordinal];
     owners[ordinal] = type === hidden || type === array ? UNVISITED : ordinal;
@@ -70,5 +75,6 @@ export function computeShallowSizes(snapshot: HeapSnapshot): Float64Array {
     sizes[owner] += sizes[ordinal];
     sizes[ordinal] = 0;
   }
+  scratch.release(owners);
   return sizes;
 }

@@ -1,5 +1,6 @@
 // Recognises V8's WeakMap ephemeron edge names ("<n> / part of key (K @id) -> value (V @id) pair in WeakMap (table @id)").
 import type { HeapSnapshot } from '../snapshot.js';
+import type { StringTable } from '../string-table.js';
 
 /** The exact form V8 writes; the duplicated part names the pair, the table id says which table the edge leaves. */
 const EPHEMERON_EDGE_NAME = /^\d+(?<pair> \/ part of key \(.*? @\d+\) -> value \(.*? @\d+\) pair in WeakMap \(table @(?<tableId>\d+)\))$/;
@@ -16,7 +17,7 @@ export interface EphemeronName {
  * (a Map would also hit V8's 2^24-entry limit on huge WeakMaps).
  */
 export class WeakMapEdgeNames {
-  readonly #strings: readonly string[];
+  readonly #strings: StringTable;
   /** 0 not seen yet, 1 not an ephemeron name. */
   readonly #state: Uint8Array;
 
@@ -28,7 +29,7 @@ export class WeakMapEdgeNames {
   /** The parsed ephemeron name for this string index, or undefined. */
   parse(stringIndex: number): EphemeronName | undefined {
     if (this.#state[stringIndex] === 1) return undefined;
-    const match = EPHEMERON_EDGE_NAME.exec(this.#strings[stringIndex] ?? '');
+    const match = EPHEMERON_EDGE_NAME.exec(this.#strings.get(stringIndex) ?? '');
     if (!match?.groups) {
       this.#state[stringIndex] = 1;
       return undefined;

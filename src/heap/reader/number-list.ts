@@ -40,14 +40,22 @@ export class NumberListReader implements SectionReader {
       if (i < 0) return end;
       this.#opened = true;
     }
+    // Locals, not fields, in the per-byte loop: field writes per digit made it about 2× slower (profiled).
+    let value = this.#value;
+    let inNumber = this.#inNumber;
     for (; i < end; i++) {
       const byte = bytes[i];
-      if (byte >= BYTE.zero && byte <= BYTE.nine) {
-        this.#value = this.#value * 10 + (byte - BYTE.zero);
-        this.#inNumber = true;
+      const digit = byte - BYTE.zero;
+      if (digit >>> 0 <= 9) {
+        value = value * 10 + digit;
+        inNumber = true;
         continue;
       }
-      if (this.#inNumber) this.#push();
+      if (inNumber) {
+        this.#push(value);
+        value = 0;
+        inNumber = false;
+      }
       if (byte === BYTE.comma || isWhitespace(byte)) continue;
       if (byte === BYTE.closeBracket) {
         this.done = true;
@@ -55,17 +63,17 @@ export class NumberListReader implements SectionReader {
       }
       badInput(this.#file, base + i, `bad number in "${this.#section}": unexpected ${describeByte(byte)}`);
     }
+    this.#value = value;
+    this.#inNumber = inNumber;
     return i;
   }
 
-  #push(): void {
+  #push(value: number): void {
     if (this.#length === this.#values.length) {
       const grown = new Uint32Array(this.#values.length * 2);
       grown.set(this.#values);
       this.#values = grown;
     }
-    this.#values[this.#length++] = this.#value;
-    this.#value = 0;
-    this.#inNumber = false;
+    this.#values[this.#length++] = value;
   }
 }

@@ -8,6 +8,7 @@ import { NumberListReader } from './number-list.js';
 import { StringSectionReader } from './string-section.js';
 import { ValueSkipper } from './value-skipper.js';
 import { finishSnapshot } from './finish.js';
+import { DelegatedSection } from './delegated-section.js';
 
 const enum State { start, beforeKey, key, colon, value, header, section, skip, afterValue, done }
 
@@ -19,11 +20,28 @@ const MIN_BYTES_PER_VALUE = 2;
 export interface ParserOptions {
   /** Total input size when known (a file); lets absurd header counts fail before any allocation. */
   expectedBytes?: number;
+  /**
+   * Called when the `edges` array opens at file offset `start`. Returning columns means another thread parses
+   * the section into them: this parser then only looks for its closing ']' and waits for `adoptEdges`.
+   */
+  delegateEdges?: (layout: SnapshotLayout, start: number) => EdgeColumns | undefined;
+}
+
+/** What the thread that parsed a delegated `edges` section reports. */
+export interface DelegatedEdges {
+  /** Largest string index an edge names (for the final range check). */
+  maxNameIndex: number;
+  /** Offset just past the section's ']'. */
+  end: number;
 }
 
 export class SnapshotParser {
   readonly #file: string;
   readonly #expectedBytes: number | undefined;
+  readonly #delegateEdges: ParserOptions['delegateEdges'];
+  #delegatedEdges: DelegatedSection | undefined;
+  #edgeMaxNameIndex = Infinity;
+  #edgesAdopted = false;
   #state = State.start;
   #base = 0;
   #key = '';
@@ -45,6 +63,23 @@ export class SnapshotParser {
   constructor(file: string, options: ParserOptions = {}) {
     this.#file = file;
     this.#expectedBytes = options.expectedBytes;
+    this.#delegateEdges = options.delegateEdges;
+  }
+
+  /** Whether the `edges` section went to another thread (then `adoptEdges` must come before `finish`). */
+  get edgesDelegated(): boolean {
+    return this.#delegatedEdges !== undefined;
+  }
+
+  /** Takes the other thread's result for a delegated `edges` section; its end must be the ']' this parser found. */
+  adoptEdges(result: DelegatedEdges): void {
+    const section = this.#delegatedEdges;
+    if (!section) throw new Error('adoptEdges: the edges section was not delegated');
+    if (section.done && section.end !== result.end) {
+      throw new Error(`adoptEdges: the edge thread stopped at byte ${result.end}, the section ends at byte ${section.end}`);
+    }
+    this.#edgeMaxNameIndex = result.maxNameIndex;
+    this.#edgesAdopted = true;
   }
 
   /** Bytes consumed so far. */
@@ -68,12 +103,14 @@ export class SnapshotParser {
     if (this.#state !== State.done) badInput(this.#file, this.#base, `truncated: input ends ${this.#where()}`);
     if (!this.#layout || !this.#nodes || !this.#edges) badInput(this.#file, this.#base, 'not a V8 heap snapshot: no "snapshot", "nodes" and "edges" sections');
     if (!this.#stringReader) badInput(this.#file, this.#base, 'not a V8 heap snapshot: no "strings" section');
+    // The other thread saw the file end inside `edges` although this parser read the whole document: it changed.
+    if (this.#delegatedEdges && !this.#edgesAdopted) badInput(this.#file, this.#delegatedEdges.end, 'the file changed while it was read (the "edges" section ends early)');
     return finishSnapshot(this.#file, this.#layout, {
       ...this.#nodes,
       ...this.#edges,
-      strings: this.#stringReader.strings,
+      strings: this.#stringReader.strings.finish(),
       locations: this.#locationReader?.values() ?? new Uint32Array(0),
-    }, Math.max(this.#nodeReader?.maxNameIndex ?? Infinity, this.#edgeReader?.maxNameIndex ?? Infinity));
+    }, Math.max(this.#nodeReader?.maxNameIndex ?? Infinity, this.#edgeReader?.maxNameIndex ?? this.#edgeMaxNameIndex));
   }
 
   #where(): string {
@@ -189,15 +226,21 @@ export class SnapshotParser {
         return (this.#nodeReader = new NodeSectionReader(this.#file, layout, this.#nodes));
       }
       case 'edges': {
-        if (this.#edgeReader) badInput(this.#file, offset, 'two "edges" sections');
+        if (this.#edgeReader || this.#delegatedEdges) badInput(this.#file, offset, 'two "edges" sections');
         const layout = needLayout();
         if (!this.#nodeReader?.done) badInput(this.#file, offset, 'not a V8 heap snapshot: "edges" comes before "nodes"');
+        const delegated = this.#delegateEdges?.(layout, offset);
+        if (delegated) {
+          this.#edges = delegated;
+          return (this.#delegatedEdges = new DelegatedSection(this.#file, 'edges'));
+        }
         this.#edges = this.#allocate(offset, () => allocateEdgeColumns(layout.edgeCount));
         return (this.#edgeReader = new EdgeSectionReader(this.#file, layout, this.#edges));
       }
       case 'strings':
         if (this.#stringReader) badInput(this.#file, offset, 'two "strings" sections');
-        return (this.#stringReader = new StringSectionReader(this.#file));
+        // The rest of the input bounds the section's bytes (strings come last in V8's files): one allocation.
+        return (this.#stringReader = new StringSectionReader(this.#file, this.#expectedBytes === undefined ? undefined : this.#expectedBytes - offset));
       case 'locations':
         if (this.#locationReader) badInput(this.#file, offset, 'two "locations" sections');
         return (this.#locationReader = new NumberListReader(this.#file, 'locations'));

@@ -1,5 +1,5 @@
 // Parses the `strings` array: byte slices decoded directly, JSON escapes (\uXXXX, \n, \" …) decoded only when present.
-import { isAscii } from 'node:buffer';
+import { StringTableBuilder } from '../string-table.js';
 import { BYTE, badInput, describeByte, isWhitespace, type SectionReader } from './bytes.js';
 import { openArray } from './number-list.js';
 
@@ -14,7 +14,7 @@ function decodeEscapes(raw: string, file: string, offset: number): string {
 
 export class StringSectionReader implements SectionReader {
   done = false;
-  readonly strings: string[] = [];
+  readonly strings: StringTableBuilder;
   #opened = false;
   #inString = false;
   /** After a string we need ',' or ']'; before one, a '"' (or ']' for an empty array). */
@@ -25,8 +25,10 @@ export class StringSectionReader implements SectionReader {
   #stringOffset = 0;
   readonly #file: string;
 
-  constructor(file: string) {
+  /** `expectedBytes`: an upper bound of the section's size when known (the rest of the file). */
+  constructor(file: string, expectedBytes?: number) {
     this.#file = file;
+    this.strings = new StringTableBuilder(expectedBytes);
   }
 
   consume(bytes: Buffer, start: number, end: number, base: number): number {
@@ -36,8 +38,6 @@ export class StringSectionReader implements SectionReader {
       if (i < 0) return end;
       this.#opened = true;
     }
-    // V8 writes ASCII with \u escapes, so latin1 slicing is exact; any other bytes are decoded as UTF-8.
-    const ascii = isAscii(bytes.subarray(i, end));
     let nextBackslash = bytes.indexOf(BYTE.backslash, i);
     while (i < end) {
       if (!this.#inString) {
@@ -51,7 +51,7 @@ export class StringSectionReader implements SectionReader {
         } else if (byte === BYTE.comma && this.#afterString) {
           this.#afterString = false;
           i++;
-        } else if (byte === BYTE.closeBracket && (this.#afterString || this.strings.length === 0)) {
+        } else if (byte === BYTE.closeBracket && (this.#afterString || this.strings.count === 0)) {
           this.done = true;
           return i + 1;
         } else {
@@ -66,15 +66,19 @@ export class StringSectionReader implements SectionReader {
         return end;
       }
       const hasEscape = (nextBackslash !== -1 && nextBackslash < close) || this.#carryHasBackslash();
-      let text: string;
+      // The raw content is the string's UTF-8 unless it has escapes (V8 writes non-ASCII as \uXXXX escapes).
+      let raw = bytes;
+      let from = i;
+      let to = close;
       if (this.#carry.length > 0) {
-        text = Buffer.concat([...this.#carry, bytes.subarray(i, close)]).toString('utf8');
+        raw = Buffer.concat([...this.#carry, bytes.subarray(i, close)]);
+        from = 0;
+        to = raw.length;
         this.#carry = [];
         this.#carryTrailingBackslashes = 0;
-      } else {
-        text = bytes.toString(ascii ? 'latin1' : 'utf8', i, close);
       }
-      this.strings.push(hasEscape ? decodeEscapes(text, this.#file, this.#stringOffset) : text);
+      if (hasEscape) this.strings.addText(decodeEscapes(raw.toString('utf8', from, to), this.#file, this.#stringOffset));
+      else this.strings.addBytes(raw, from, to);
       this.#inString = false;
       this.#afterString = true;
       i = close + 1;

@@ -28,11 +28,16 @@ export function attributePools(analysis: HeapAnalysis, libraries: readonly Runti
     for (const name of library.heap.classNames) byClass.set(name, [...(byClass.get(name) ?? []), library]);
   }
   const objectType = snapshot.types.object;
+  // Class names flagged once by string index: the loop below visits every object of the heap (millions), and
+  // the snapshot's strings are bytes until asked for.
+  const classNames = [...byClass.keys()];
+  const classFlags = snapshot.strings.indexFlags(classNames);
   const found: PoolHeapAttribution[] = [];
   for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) {
     if (snapshot.nodeType[ordinal] !== objectType) continue;
-    const candidates = byClass.get(snapshot.nodeNameOf(ordinal));
-    if (!candidates) continue;
+    const flag = classFlags[snapshot.nodeName[ordinal]];
+    if (flag === 0) continue;
+    const candidates = byClass.get(classNames[flag - 1])!;
     const properties = propertyNames(analysis, ordinal);
     const library = candidates.find((candidate) => candidate.heap.edgeNames.every((name) => properties.has(name)));
     if (!library) continue;

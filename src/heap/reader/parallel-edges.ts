@@ -1,0 +1,102 @@
+// Main-thread side of the edge worker: shared edge columns, starting the worker, and turning its answer into data.
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { InputError, formatPosition } from '../../errors.js';
+import type { SourcePosition } from '../../findings.js';
+import type { SnapshotLayout } from '../layout.js';
+import { EdgeSectionReader, type EdgeColumns } from './edge-section.js';
+
+/** What the worker needs: the file, the header, where the `edges` array opens, and the columns to fill. */
+export interface EdgeJobRequest {
+  file: string;
+  layout: SnapshotLayout;
+  /** File offset of the section's '['. */
+  start: number;
+  chunkBytes: number;
+  shared: { edgeType: SharedArrayBuffer; edgeNameOrIndex: SharedArrayBuffer; edgeTarget: SharedArrayBuffer };
+}
+
+export type EdgeJobResult =
+  | { kind: 'done'; maxNameIndex: number; end: number }
+  | { kind: 'truncated' }
+  | { kind: 'error'; message: string; position?: SourcePosition };
+
+export interface EdgeJob {
+  columns: EdgeColumns;
+  /** Never rejects: if the thread fails (not the input), this thread parses the section itself. */
+  result: Promise<EdgeJobResult>;
+  cancel(): void;
+}
+
+/** Parses the `edges` section from the file into the request's columns (run by the worker, or here as a fallback). */
+export function parseEdgeSection(request: EdgeJobRequest): EdgeJobResult {
+  const { file, layout, start, chunkBytes, shared } = request;
+  const columns = { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
+  const reader = new EdgeSectionReader(file, layout, columns);
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    let position = start;
+    while (!reader.done) {
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, position);
+      // The main thread's parser reports a truncated file with the sequential reader's message.
+      if (bytesRead === 0) return { kind: 'truncated' };
+      const stop = reader.consume(buffer, 0, bytesRead, position);
+      position += reader.done ? stop : bytesRead;
+    }
+    return { kind: 'done', maxNameIndex: reader.maxNameIndex, end: position };
+  } catch (error) {
+    if (error instanceof InputError) return { kind: 'error', message: error.message, position: error.position };
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The compiled worker module. Beside this file in `dist/`; when this module runs from TypeScript sources (vitest),
+ * the build's copy under `dist/` (kept current by `npm test`, which builds first). Undefined when neither exists:
+ * the caller then reads single-threaded.
+ */
+export function edgeWorkerFile(moduleUrl: string = import.meta.url): string | undefined {
+  const here = fileURLToPath(moduleUrl);
+  const candidates = [here.replace(/parallel-edges\.[jt]s$/, 'edge-worker.js')];
+  const source = here.lastIndexOf('/src/heap/reader/');
+  if (here.endsWith('.ts') && source >= 0) candidates.push(`${here.slice(0, source)}/dist${here.slice(source).replace(/parallel-edges\.ts$/, 'edge-worker.js')}`);
+  return candidates.find((candidate) => candidate.endsWith('.js') && existsSync(candidate));
+}
+
+/** Starts a worker on the `edges` section that opens at `start`; its columns are shared with this thread. */
+export function startEdgeJob(workerFile: string, where: Omit<EdgeJobRequest, 'shared'>): EdgeJob {
+  const count = where.layout.edgeCount;
+  const shared = {
+    edgeType: new SharedArrayBuffer(count),
+    edgeNameOrIndex: new SharedArrayBuffer(count * Uint32Array.BYTES_PER_ELEMENT),
+    edgeTarget: new SharedArrayBuffer(count * Uint32Array.BYTES_PER_ELEMENT),
+  };
+  const columns = { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
+  const request: EdgeJobRequest = { ...where, shared };
+  let cancelled = false;
+  // No inherited execArgv: flags meant for the main program (e.g. --input-type) can stop a worker from starting.
+  const worker = new Worker(workerFile, { workerData: request, execArgv: [] });
+  const threadResult = new Promise<EdgeJobResult>((resolve, reject) => {
+    worker.once('message', (message: EdgeJobResult) => resolve(message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the edge reader thread exited (code ${code}) without a result`)));
+  });
+  // A thread that cannot run (no memory for an isolate, a broken install) costs time, not the result.
+  const result = threadResult.catch((): EdgeJobResult => (cancelled ? { kind: 'truncated' } : parseEdgeSection(request)));
+  return { columns, result, cancel: () => {
+    cancelled = true;
+    void worker.terminate();
+  } };
+}
+
+/** Rebuilds the worker's InputError in this thread (same message, same position). */
+export function edgeJobError(result: Extract<EdgeJobResult, { kind: 'error' }>): InputError {
+  if (!result.position) return new InputError(result.message);
+  const prefix = `${formatPosition(result.position)}: `;
+  const message = result.message.startsWith(prefix) ? result.message.slice(prefix.length) : result.message;
+  return new InputError(message, result.position);
+}

@@ -1,0 +1,182 @@
+// The snapshot's `strings` as one UTF-8 byte block plus offsets: a JS string is made only when one is asked for.
+
+/**
+ * Why not `string[]`: a 1 GB snapshot holds ~4.7 M strings of ~11 characters; as V8 strings they cost ~40 bytes
+ * each (header, padding, array slot) — 187 MB of JS heap — against 15 here (bytes + a 4-byte offset). Most strings
+ * (string values, slot names) are never looked at; the few the analysis needs are found by `indexFlags` over bytes.
+ */
+export class StringTable {
+  readonly length: number;
+  readonly #bytes: Buffer;
+  /** String i is bytes[offsets[i] .. offsets[i + 1]). */
+  readonly #offsets: Uint32Array;
+  /** Strings UTF-8 cannot hold (lone surrogates from `\uD800`-style escapes), by index. */
+  readonly #unpaired: ReadonlyMap<number, string>;
+
+  constructor(bytes: Uint8Array, offsets: Uint32Array, length: number, unpaired: ReadonlyMap<number, string> = new Map()) {
+    this.#bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.#offsets = offsets;
+    this.length = length;
+    this.#unpaired = unpaired;
+  }
+
+  static from(texts: readonly string[]): StringTable {
+    const builder = new StringTableBuilder();
+    for (const text of texts) builder.addText(text);
+    return builder.finish();
+  }
+
+  /** The string at `index`; undefined out of range (like an array). */
+  get(index: number): string | undefined {
+    if (!(index >= 0 && index < this.length)) return undefined;
+    if (this.#unpaired.size > 0) {
+      const text = this.#unpaired.get(index);
+      if (text !== undefined) return text;
+    }
+    return this.#bytes.toString('utf8', this.#offsets[index], this.#offsets[index + 1]);
+  }
+
+  /**
+   * For each string index, 1 + the position in `texts` of the text it equals, or 0: finds a few well-known names
+   * (`Object`, `elements`, …) by comparing bytes, without making a JS string per entry.
+   */
+  indexFlags(texts: readonly string[]): Uint8Array {
+    if (texts.length > MAX_FLAGGED_TEXTS) throw new RangeError(`indexFlags: at most ${MAX_FLAGGED_TEXTS} texts (one byte per string), got ${texts.length}`);
+    const flags = new Uint8Array(this.length);
+    const wanted = texts.map((text) => Buffer.from(text, 'utf8'));
+    // Lookup tables, not Sets: this loop runs once per string of the snapshot (millions).
+    const maxLength = Math.max(0, ...wanted.map((bytes) => bytes.length));
+    const lengthWanted = new Uint8Array(maxLength + 1);
+    const firstByteWanted = new Uint8Array(256);
+    for (const bytes of wanted) {
+      lengthWanted[bytes.length] = 1;
+      if (bytes.length > 0) firstByteWanted[bytes[0]] = 1;
+    }
+    const offsets = this.#offsets;
+    const bytes = this.#bytes;
+    for (let index = 0; index < this.length; index++) {
+      const start = offsets[index];
+      const length = offsets[index + 1] - start;
+      if (length > maxLength || lengthWanted[length] === 0 || (length > 0 && firstByteWanted[bytes[start]] === 0)) continue;
+      for (let w = 0; w < wanted.length; w++) {
+        if (wanted[w].length === length && bytes.compare(wanted[w], 0, length, start, start + length) === 0) {
+          flags[index] = w + 1;
+          break;
+        }
+      }
+    }
+    for (const [index, text] of this.#unpaired) {
+      const position = texts.indexOf(text);
+      flags[index] = position + 1;
+    }
+    return flags;
+  }
+
+  /**
+   * The value of each string that is a decimal number of at most `maxDigits` digits (slot names like "12"), else
+   * -1; read from the bytes.
+   */
+  decimalValues(maxDigits: number): Int32Array {
+    const values = new Int32Array(this.length);
+    const offsets = this.#offsets;
+    const bytes = this.#bytes;
+    for (let index = 0; index < this.length; index++) {
+      const start = offsets[index];
+      const end = offsets[index + 1];
+      let value = end > start && end - start <= maxDigits ? 0 : -1;
+      for (let i = start; value >= 0 && i < end; i++) {
+        const digit = bytes[i] - 48;
+        value = digit >= 0 && digit <= 9 ? value * 10 + digit : -1;
+      }
+      values[index] = this.#unpaired.has(index) ? -1 : value;
+    }
+    return values;
+  }
+
+  /** Every string as a JS array (tests, small snapshots). */
+  toArray(): string[] {
+    return Array.from({ length: this.length }, (_, index) => this.get(index)!);
+  }
+}
+
+/** A UTF-16 surrogate without its pair: UTF-8 cannot encode it, so such strings are kept as JS strings. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** indexFlags answers in one byte per string: 1 + the text's position, 0 for none. */
+const MAX_FLAGGED_TEXTS = 255;
+
+/** Up to this length a string's bytes are copied by a JS loop instead of a native call on a subarray. */
+const SHORT_COPY_BYTES = 64;
+
+/** First capacity of the byte block and the offsets when the caller gives no size hint. */
+const INITIAL_BYTES = 1 << 16;
+const INITIAL_STRINGS = 1 << 12;
+
+/** Appends strings (as raw UTF-8 bytes or as JS strings) into a growing StringTable. */
+export class StringTableBuilder {
+  #bytes: Uint8Array;
+  #offsets: Uint32Array;
+  #count = 0;
+  #used = 0;
+  readonly #unpaired = new Map<number, string>();
+
+  /** `expectedBytes`: an upper bound of the content bytes when known (saves the copies of growing). */
+  constructor(expectedBytes = INITIAL_BYTES) {
+    this.#bytes = new Uint8Array(Math.max(INITIAL_BYTES, expectedBytes));
+    this.#offsets = new Uint32Array(INITIAL_STRINGS + 1);
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Appends the UTF-8 bytes source[start, end) as the next string. */
+  addBytes(source: Uint8Array, start: number, end: number): void {
+    const length = end - start;
+    this.#reserve(length);
+    const bytes = this.#bytes;
+    let to = this.#used;
+    // Most snapshot strings are short: a byte loop beats making a subarray view per string (measured ~3×).
+    if (length <= SHORT_COPY_BYTES) {
+      for (let i = start; i < end; i++) bytes[to++] = source[i];
+    } else {
+      bytes.set(source.subarray(start, end), to);
+    }
+    this.#used += length;
+    this.#close();
+  }
+
+  addText(text: string): void {
+    if (LONE_SURROGATE.test(text)) {
+      this.#unpaired.set(this.#count, text);
+      this.#close();
+      return;
+    }
+    const length = Buffer.byteLength(text, 'utf8');
+    this.#reserve(length);
+    Buffer.from(this.#bytes.buffer, this.#bytes.byteOffset, this.#bytes.byteLength).write(text, this.#used, length, 'utf8');
+    this.#used += length;
+    this.#close();
+  }
+
+  finish(): StringTable {
+    return new StringTable(this.#bytes.subarray(0, this.#used), this.#offsets.subarray(0, this.#count + 1), this.#count, this.#unpaired);
+  }
+
+  #close(): void {
+    if (this.#count + 2 > this.#offsets.length) {
+      const grown = new Uint32Array(this.#offsets.length * 2);
+      grown.set(this.#offsets);
+      this.#offsets = grown;
+    }
+    this.#offsets[++this.#count] = this.#used;
+  }
+
+  #reserve(length: number): void {
+    if (this.#used + length <= this.#bytes.length) return;
+    // Offsets are Uint32: a string table over 4 GB is not a snapshot V8 can write (its strings are capped at 1 KB).
+    const grown = new Uint8Array(Math.min(0xffff_ffff, Math.max(this.#bytes.length * 2, this.#used + length)));
+    grown.set(this.#bytes.subarray(0, this.#used));
+    this.#bytes = grown;
+  }
+}

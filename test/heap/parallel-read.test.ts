@@ -1,0 +1,114 @@
+// The edge worker thread: the same columns as the single-thread read, and the same one-line errors on bad input.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { readSnapshotFile, type HeapSnapshot } from '../../src/heap/index.js';
+import { edgeWorkerFile, startEdgeJob } from '../../src/heap/reader/parallel-edges.js';
+import { buildSnapshot, type TestNode } from './build-snapshot.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'pooldoc-parallel-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A deterministic graph: every node has 0–5 edges of every type to pseudo-random targets, names with escapes. */
+function graph(nodeCount: number): TestNode[] {
+  let seed = 12345;
+  const random = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fff_ffff;
+    return seed / 2 ** 31;
+  };
+  const types = ['property', 'element', 'internal', 'hidden', 'context', 'weak'];
+  return Array.from({ length: nodeCount }, (_, i) => ({
+    type: i === 0 ? 'synthetic' : 'object',
+    name: i % 7 === 0 ? `esc "${i}" \u00e9` : `N${i % 50}`,
+    // Ten-digit ids and sizes: the nodes alone outweigh the header's size sanity check (2 bytes per value), so a
+    // file cut inside `edges` gets to the truncation error instead of "more than the file can hold".
+    id: 1_000_000_001 + 2 * i,
+    size: i === 0 ? 0 : Math.floor(random() * 2 ** 33),
+    edges: Array.from({ length: i === 0 ? 3 : Math.floor(random() * 6) }, (_, e) => {
+      const type = types[Math.floor(random() * types.length)];
+      return { type, name: type === 'element' || type === 'hidden' ? Math.floor(random() * 10_000) : `p${e}`, to: Math.floor(random() * nodeCount) };
+    }),
+  }));
+}
+
+function write(name: string, text: string | Buffer): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+function columnsOf(snapshot: HeapSnapshot): unknown[] {
+  const { nodeType, nodeName, nodeId, selfSize, detachedness, firstEdge, edgeType, edgeNameOrIndex, edgeTarget, locations } = snapshot;
+  return [...[nodeType, nodeName, nodeId, selfSize, detachedness, firstEdge, edgeType, edgeNameOrIndex, edgeTarget, locations].map((column) => Array.from(column)), snapshot.strings.toArray()];
+}
+
+async function errorOf(file: string, options: Parameters<typeof readSnapshotFile>[1]): Promise<string> {
+  try {
+    await readSnapshotFile(file, options);
+    return 'no error';
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+}
+
+const SEQUENTIAL = { edgeWorker: 'never' } as const;
+const PARALLEL = { edgeWorker: 'always' } as const;
+const text = buildSnapshot(graph(400));
+const file = write('graph.heapsnapshot', text);
+const edgesStart = text.indexOf('"edges":[') + '"edges":['.length;
+const edgesEnd = text.indexOf(']', edgesStart);
+
+describe('edge worker thread', () => {
+  it('is built (npm test builds first), so the parallel path below really runs', () => {
+    expect(edgeWorkerFile()).toBeDefined();
+  });
+
+  it('fills shared columns identical to the single-thread read, whatever the chunk size', async () => {
+    const sequential = await readSnapshotFile(file, SEQUENTIAL);
+    expect(sequential.edgeTarget.buffer).toBeInstanceOf(ArrayBuffer);
+    // Tiny and odd chunk sizes cut numbers, records and the section brackets at every kind of place, in both threads.
+    for (const chunkBytes of [1, 2, 3, 7, 64, 4093, 1 << 20]) {
+      const parallel = await readSnapshotFile(file, { ...PARALLEL, chunkBytes });
+      expect(parallel.edgeTarget.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(columnsOf(parallel)).toEqual(columnsOf(sequential));
+    }
+  });
+
+  it('parses the section in this thread when the worker cannot start', async () => {
+    const sequential = await readSnapshotFile(file, SEQUENTIAL);
+    const start = text.indexOf('[', text.indexOf('"edges":'));
+    const job = startEdgeJob(path.join(dir, 'no-such-worker.js'), { file, layout: sequential.layout, start, chunkBytes: 1 << 16 });
+    expect(await job.result).toEqual({ kind: 'done', maxNameIndex: expect.any(Number), end: edgesEnd + 1 });
+    expect(Array.from(job.columns.edgeTarget)).toEqual(Array.from(sequential.edgeTarget));
+    expect(Array.from(job.columns.edgeNameOrIndex)).toEqual(Array.from(sequential.edgeNameOrIndex));
+    expect(Array.from(job.columns.edgeType)).toEqual(Array.from(sequential.edgeType));
+  });
+
+  it('reports truncation anywhere with the single-thread message and byte offset', async () => {
+    const bytes = Buffer.from(text);
+    const cuts = [edgesStart - 1, edgesStart, edgesStart + 1, Math.floor((edgesStart + edgesEnd) / 2), edgesEnd - 1, edgesEnd, edgesEnd + 1, bytes.length - 2];
+    for (const cut of cuts) {
+      const truncated = write(`cut-${cut}.heapsnapshot`, bytes.subarray(0, cut));
+      const expected = await errorOf(truncated, SEQUENTIAL);
+      expect(expected).toMatch(cut > edgesStart && cut <= edgesEnd ? /\(byte \d+\): truncated: input ends inside "edges"/ : /\(byte \d+\): truncated/);
+      expect(await errorOf(truncated, { ...PARALLEL, chunkBytes: 5 })).toBe(expected);
+      expect(await errorOf(truncated, PARALLEL)).toBe(expected);
+    }
+  });
+
+  it('reports corrupt edges, and the first problem in file order when later sections are bad too', async () => {
+    const middle = text.indexOf(',', Math.floor((edgesStart + edgesEnd) / 2)) + 1;
+    const badEdge = text.slice(0, middle) + 'x' + text.slice(middle + 1);
+    const outOfRange = text.slice(0, edgesEnd) + ',0,0,999999' + text.slice(edgesEnd);
+    const badStrings = badEdge.replace('"strings":[', '"strings":[{');
+    for (const [name, content] of [['bad-edge', badEdge], ['extra-edge', outOfRange], ['two-problems', badStrings]]) {
+      const corrupt = write(`${name}.heapsnapshot`, content);
+      const expected = await errorOf(corrupt, SEQUENTIAL);
+      expect(expected).toMatch(/\(byte \d+\)/);
+      expect(await errorOf(corrupt, PARALLEL)).toBe(expected);
+    }
+  });
+});
