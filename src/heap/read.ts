@@ -1,7 +1,7 @@
 // Entry points that read a snapshot from a file (chunked fs reads into one reused buffer) or from any chunk stream.
 import { open, type FileHandle } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
 import { fileError } from '../errors.js';
+import { idleCpus } from '../machine-load.js';
 import { silentProgress, type ProgressSink } from '../progress.js';
 import { edgeJobError, edgeWorkerFile, startEdgeJob, type EdgeJob } from './reader/parallel-edges.js';
 import { SnapshotParser } from './reader/snapshot-parser.js';
@@ -25,7 +25,7 @@ export type EdgeWorkerMode = 'auto' | 'always' | 'never';
 
 function wantEdgeWorker(mode: EdgeWorkerMode, edgeCount: number): boolean {
   if (mode !== 'auto') return mode === 'always';
-  return edgeCount >= PARALLEL_EDGES_FROM && availableParallelism() - loadavg()[0] >= 1;
+  return edgeCount >= PARALLEL_EDGES_FROM && idleCpus() >= 1;
 }
 
 export const READ_PHASE = 'Reading snapshot';

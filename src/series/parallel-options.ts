@@ -1,5 +1,5 @@
 // How many threads read a big NDJSON or trace-gc file, and from what size: options, then environment, then defaults.
-import os from 'node:os';
+import { idleCpus, machineLoad, type MachineLoad } from '../machine-load.js';
 import type { ParallelOptions } from './reader-context.js';
 
 /** Below this a file is read on one thread: starting a worker (~30–50 ms) would eat most of the gain. */
@@ -13,19 +13,12 @@ function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-export interface MachineLoad {
-  cpus: number;
-  /** One-minute load average. */
-  load: number;
-}
-
 /**
  * Threads when nothing is set: this one plus one per idle CPU, at most 4. A worker only gains on a free core;
  * on a busy one it measured slower than one thread (shared caches, start-up, merge copies).
  */
 export function defaultThreads(machine: MachineLoad): number {
-  const idle = Math.floor(machine.cpus - machine.load);
-  return Math.max(1, Math.min(machine.cpus, MAX_DEFAULT_THREADS, 1 + idle));
+  return Math.max(1, Math.min(machine.cpus, MAX_DEFAULT_THREADS, 1 + idleCpus(machine)));
 }
 
 /**
@@ -35,7 +28,7 @@ export function defaultThreads(machine: MachineLoad): number {
 export function resolveParallelOptions(
   options: Partial<ParallelOptions> = {},
   env: NodeJS.ProcessEnv = process.env,
-  machine: MachineLoad = { cpus: os.availableParallelism(), load: os.loadavg()[0] ?? 0 },
+  machine: MachineLoad = machineLoad(),
 ): ParallelOptions {
   return {
     minBytes: options.minBytes ?? envNumber(env, 'POOLDOC_PARALLEL_MIN_BYTES') ?? DEFAULT_PARALLEL_MIN_BYTES,
