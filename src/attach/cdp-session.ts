@@ -113,3 +113,46 @@ export class ProtocolError extends Error {
     super(`${method}: ${message}`);
   }
 }
+
+/**
+ * An exiting Node process with a debugger attached waits for it to disconnect ("Waiting for the debugger to
+ * disconnect…"): the socket stays open but its JS context is gone. That is the target going away.
+ */
+export function isContextGone(error: unknown): boolean {
+  return error instanceof Error && /Cannot find context with specified id|Execution context was destroyed/.test(error.message);
+}
+
+/** How often `whileContextAlive` asks whether the target's JS context still exists. */
+const CONTEXT_PROBE_MS = 1000;
+
+/**
+ * Waits for a long command (a heap snapshot, a forced GC) unless the target exits meanwhile. An exiting target
+ * keeps the socket open while it waits for the debugger to disconnect, and a HeapProfiler command sent then never
+ * answers; a cheap evaluate does, at once, with "Cannot find context". While the target is merely busy the probe
+ * just queues behind the command (one at a time), so a slow snapshot is never mistaken for an exit.
+ */
+export async function whileContextAlive<T>(session: CdpSession, command: Promise<T>): Promise<T> {
+  let settled = false;
+  let timer: NodeJS.Timeout | undefined;
+  const gone = new Promise<never>((_, reject) => {
+    const probe = (): void => {
+      if (settled) return;
+      session.send('Runtime.evaluate', { expression: '1', returnByValue: true }, { timeoutMs: 24 * 3600_000 }).then(
+        () => {
+          if (!settled) timer = setTimeout(probe, CONTEXT_PROBE_MS);
+        },
+        (error: unknown) => {
+          if (!settled && (isContextGone(error) || error instanceof SessionClosedError)) reject(error);
+        },
+      );
+    };
+    timer = setTimeout(probe, CONTEXT_PROBE_MS);
+  });
+  gone.catch(() => undefined);
+  try {
+    return await Promise.race([command, gone]);
+  } finally {
+    settled = true;
+    clearTimeout(timer);
+  }
+}

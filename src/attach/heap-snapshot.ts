@@ -3,7 +3,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { SnapshotParser, type HeapSnapshot } from '../heap/index.js';
 import type { ProgressSink } from '../progress.js';
-import type { CdpSession } from './cdp-session.js';
+import { whileContextAlive, type CdpSession } from './cdp-session.js';
 
 /** A 100 MB heap took 15 s to snapshot on the reference box; the slow 2-core case gets ample margin. */
 const SNAPSHOT_TIMEOUT_MS = 15 * 60_000;
@@ -53,9 +53,9 @@ export async function takeHeapSnapshot(session: CdpSession, file: string, label:
   const started = performance.now();
   try {
     await session.send('HeapProfiler.enable');
-    await session.send('HeapProfiler.collectGarbage', {}, { timeoutMs: SNAPSHOT_TIMEOUT_MS });
+    await whileContextAlive(session, session.send('HeapProfiler.collectGarbage', {}, { timeoutMs: SNAPSHOT_TIMEOUT_MS }));
     // The reply arrives after the last chunk.
-    await session.send('HeapProfiler.takeHeapSnapshot', { reportProgress: progress !== undefined, captureNumericValue: false }, { timeoutMs: SNAPSHOT_TIMEOUT_MS });
+    await whileContextAlive(session, session.send('HeapProfiler.takeHeapSnapshot', { reportProgress: progress !== undefined, captureNumericValue: false }, { timeoutMs: SNAPSHOT_TIMEOUT_MS }));
     const pauseMs = performance.now() - started;
     closeSync(fd);
     if (failure) throw failure;

@@ -5,7 +5,7 @@ import { RUNTIME_POOL_LIBRARIES } from '../pools/runtime/index.js';
 import type { MemorySeries, PoolSeries, SocketGroup } from '../series/types.js';
 import { delay } from './activate.js';
 import { startAllocationSampling, stopAllocationSampling, type AllocationSummary } from './allocation-profile.js';
-import { SessionClosedError } from './cdp-session.js';
+import { isContextGone, SessionClosedError } from './cdp-session.js';
 import { evaluateValue } from './evaluate.js';
 import { LivePools } from './live-pools.js';
 import { MemorySeriesBuilder, readHeapLimitFallback, readMemory, SAMPLE_TIMEOUT_MS, type MemorySample } from './memory-sampler.js';
@@ -14,6 +14,8 @@ import { processExists } from './proc.js';
 import type { Attachment } from './session.js';
 import { checkSnapshotHeadroom, LiveSnapshots, type SnapshotPlan, type SnapshotReport, type SnapshotSeriesReport } from './snapshot-step.js';
 import { endpoint, readProcessSockets } from './sockets.js';
+
+export { isContextGone } from './cdp-session.js';
 
 export interface LiveRunOptions {
   intervalMs: number;
@@ -188,14 +190,6 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
     stoppedEarly: options.signal?.aborted ?? false,
     warnings,
   };
-}
-
-/**
- * An exiting Node process with a debugger attached waits for it to disconnect ("Waiting for the debugger to
- * disconnect…"): the socket stays open but its JS context is gone. That is the target going away.
- */
-export function isContextGone(error: unknown): boolean {
-  return error instanceof Error && /Cannot find context with specified id|Execution context was destroyed/.test(error.message);
 }
 
 function sleepUntil(time: number, signal?: AbortSignal): Promise<void> {

@@ -60,7 +60,8 @@ export function snapshotFiles(base: string, count: number): string[] {
 
 /**
  * Takes the planned snapshots one at a time. Only the latest snapshot and its analysis stay in memory (the
- * sequence keeps compact digests of the earlier ones), so N snapshots cost about one in pooldoc's memory.
+ * sequence keeps compact digests of the earlier ones), so N snapshots cost about two in pooldoc's memory at most
+ * (the previous one is kept while the next is read).
  */
 export class LiveSnapshots {
   readonly #sequence = new SnapshotSequence();
@@ -86,7 +87,7 @@ export class LiveSnapshots {
   async takeNext(): Promise<void> {
     const file = this.plan.files[this.#taken.length]!;
     const startedAt = Date.now();
-    this.#last = undefined; // let the previous snapshot go before the next one is read
+    // The previous snapshot stays until this one is read: if the target dies meanwhile, it is what gets reported.
     const taken = await takeHeapSnapshot(this.session, file, `pid ${this.pid} snapshot`, { keepEnabled: this.plan.files.length > 1 });
     const analysis = analyzeSnapshot(taken.snapshot);
     const input = this.plan.files.length > 1 ? diffInputOf(taken.snapshot, analysis) : undefined;

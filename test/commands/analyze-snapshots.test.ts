@@ -59,9 +59,10 @@ describe('analyze --snapshots', () => {
     expect(readFileSync(html, 'utf8')).toMatch(/Growth across 3 snapshots[\s\S]*__service\.cache/);
     expect(diff.files).toEqual(snapshotFiles(base, 3));
     for (const file of diff.files) expect(statSync(file).mode & 0o777).toBe(0o600);
-    // --every 1s from the start of sampling: each snapshot begins about a second after the previous one.
+    // --every 1s from the start of sampling: snapshot k is due k seconds after the first (later when the one
+    // before it took longer than that on a loaded machine, never earlier).
     expect(diff.times[0]).toBe(0);
-    for (let i = 1; i < 3; i++) expect(diff.times[i]! - diff.times[i - 1]!).toBeGreaterThanOrEqual(0.9);
+    for (let i = 1; i < 3; i++) expect(diff.times[i]!).toBeGreaterThanOrEqual(i - 0.05);
     expect(diff.verdict).toBe('leak');
     const cache = diff.growing.find((row) => row.path.endsWith('__service.cache'))!;
     expect(cache).toMatchObject({ kind: 'Map', measure: 'entries', monotonic: true, verdict: 'leak' });
@@ -105,15 +106,16 @@ console.log('ready');
   });
 
   it('the target exits between snapshots: the ones taken are diffed, files kept, exit 3', async () => {
-    const child = await target(targets.EXITS_SOON, 'exits-between.cjs', { env: { EXIT_AFTER_MS: '2500' } });
+    // 4 s leave room for two snapshots even when each one is slow on a loaded machine; 8 can never all fit.
+    const child = await target(targets.EXITS_SOON, 'exits-between.cjs', { env: { EXIT_AFTER_MS: '4000' } });
     const base = snapshotBase();
-    const result = await runCli(['analyze', String(child.pid), '--interval', '200ms', '--snapshots', '5', '--every', '1s', '--snapshot-file', base, '--no-pools', '--json']);
+    const result = await runCli(['analyze', String(child.pid), '--interval', '200ms', '--snapshots', '8', '--every', '1s', '--snapshot-file', base, '--no-pools', '--json']);
     const report = parseJson<AnalyzeResult>(result);
     expect(result.code).toBe(3);
     expect(report.run.targetGone).toBe(true);
     const taken = report.snapshots!.files;
     expect(taken.length).toBeGreaterThanOrEqual(2);
-    expect(taken.length).toBeLessThan(5);
+    expect(taken.length).toBeLessThan(8);
     for (const file of taken) expect(existsSync(file)).toBe(true);
     expect(report.snapshots!.nodeCount).toHaveLength(taken.length);
   });
