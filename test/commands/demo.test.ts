@@ -25,7 +25,10 @@ describe('npm run demo', () => {
     const report = JSON.parse(stdout.slice(stdout.indexOf('\n{') + 1, stdout.lastIndexOf('\n}') + 2)) as AnalyzeResult;
     const pg = report.pools.find((pool) => pool.library === 'pg')!;
     expect(pg.counts.inUse).toBeGreaterThan(0);
-    expect(pg.verdict).toBe('leaking-clients');
+    // Lost clients show as leaking-clients while the pool still has room, as saturated once all 10 are lost
+    // (a matter of timing on a loaded machine): either way an error finding for the pg pool.
+    expect(['leaking-clients', 'saturated']).toContain(pg.verdict);
+    expect(report.findings).toContainEqual(expect.objectContaining({ library: 'pg', severity: 'error' }));
     expect(report.snapshots!.files).toHaveLength(3);
     const cache = report.snapshots!.growing.find((row) => row.kind === 'Map' && row.verdict === 'leak')!;
     expect(cache.entries[2]).toBeGreaterThan(cache.entries[0]!);
