@@ -42,9 +42,9 @@ console.log('ready');
 
 describe('snapshotFiles', () => {
   it('numbers the files before the extension, and keeps a single file as given', () => {
-    expect(snapshotFiles('/tmp/a.heapsnapshot', 1)).toEqual(['/tmp/a.heapsnapshot']);
-    expect(snapshotFiles('/tmp/a.heapsnapshot', 3)).toEqual(['/tmp/a-1.heapsnapshot', '/tmp/a-2.heapsnapshot', '/tmp/a-3.heapsnapshot']);
-    expect(snapshotFiles('/tmp/b', 2)).toEqual(['/tmp/b-1.heapsnapshot', '/tmp/b-2.heapsnapshot']);
+    expect(snapshotFiles('snapshots/a.heapsnapshot', 1)).toEqual(['snapshots/a.heapsnapshot']);
+    expect(snapshotFiles('snapshots/a.heapsnapshot', 3)).toEqual(['snapshots/a-1.heapsnapshot', 'snapshots/a-2.heapsnapshot', 'snapshots/a-3.heapsnapshot']);
+    expect(snapshotFiles('snapshots/b', 2)).toEqual(['snapshots/b-1.heapsnapshot', 'snapshots/b-2.heapsnapshot']);
   });
 });
 
