@@ -78,6 +78,9 @@ target exited during the run (partial report).`;
         const rerun = error instanceof OtherNetNamespaceError ? nsenterRerun(error.pid) : undefined;
         if (!rerun) throw error;
         process.stderr.write(`pooldoc: pid ${args.pid} is in another network namespace: running again inside it (${rerun.command} ${rerun.args.slice(0, 4).join(' ')} …)\n`);
+        // The run inside the namespace detaches and reports on Ctrl-C itself; this process only waits for it.
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
         throw new Errors.ExitError(await runInherited(rerun));
       }
       const view = !this.jsonEnabled() && process.stderr.isTTY ? liveView(process.stderr, durationMs) : undefined;
