@@ -4,6 +4,7 @@ import { fileError } from '../errors.js';
 import { idleCpus } from '../machine-load.js';
 import { silentProgress, type ProgressSink } from '../progress.js';
 import { edgeJobError, edgeWorkerFile, startEdgeJob, type EdgeJob } from './reader/parallel-edges.js';
+import type { ScannerKind } from './reader/number-scanner.js';
 import { SnapshotParser } from './reader/snapshot-parser.js';
 import type { HeapSnapshot } from './snapshot.js';
 
@@ -36,6 +37,8 @@ export interface ReadOptions {
   edgeWorker?: EdgeWorkerMode;
   /** Bytes per read (default 32 MB); tests use tiny chunks to split numbers and sections everywhere. */
   chunkBytes?: number;
+  /** How numbers are read: the WebAssembly kernel (default) or the JavaScript reference loop (tests compare them). */
+  scanner?: ScannerKind;
 }
 
 export interface StreamReadOptions extends ReadOptions {
@@ -69,9 +72,10 @@ export async function readSnapshotFile(file: string, options: ReadOptions = {}):
     let job: EdgeJob | undefined;
     const parser = new SnapshotParser(file, {
       expectedBytes: size,
+      scanner: options.scanner,
       delegateEdges: (layout, start) => {
         if (!workerFile || !wantEdgeWorker(mode, layout.edgeCount)) return undefined;
-        job = startEdgeJob(workerFile, { file, layout, start, chunkBytes });
+        job = startEdgeJob(workerFile, { file, layout, start, chunkBytes, scanner: options.scanner });
         return job.columns;
       },
     });
@@ -126,7 +130,7 @@ async function edgeProblem(job: EdgeJob): Promise<Error | undefined> {
  */
 export async function readSnapshotStream(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: StreamReadOptions = {}): Promise<HeapSnapshot> {
   const progress = options.progress ?? silentProgress;
-  const parser = new SnapshotParser(options.label ?? 'snapshot stream', { expectedBytes: options.expectedBytes });
+  const parser = new SnapshotParser(options.label ?? 'snapshot stream', { expectedBytes: options.expectedBytes, scanner: options.scanner });
   for await (const chunk of chunks) {
     parser.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
     progress(READ_PHASE, parser.bytesRead, options.expectedBytes ?? 0);

@@ -1,6 +1,7 @@
 // The `edges` section: records of meta.edge_fields stored into edge columns, `to_node` turned into a node ordinal.
 import type { SnapshotLayout } from '../layout.js';
 import { badInput } from './bytes.js';
+import type { ScannerKind } from './number-scanner.js';
 import { RecordSectionReader } from './record-section.js';
 
 /** The edge columns, indexed by edge ordinal. */
@@ -33,8 +34,8 @@ export class EdgeSectionReader extends RecordSectionReader {
   /** Largest string index named by an edge: finish() checks it instead of re-walking every edge. */
   maxNameIndex = 0;
 
-  constructor(file: string, layout: SnapshotLayout, columns: EdgeColumns) {
-    super(file, 'edges', layout.edgeFieldCount, layout.edgeCount);
+  constructor(file: string, layout: SnapshotLayout, columns: EdgeColumns, scanner?: ScannerKind) {
+    super(file, 'edges', layout.edgeFieldCount, layout.edgeCount, scanner);
     this.#columns = columns;
     this.#typeOffset = layout.edgeTypeOffset;
     this.#nameOffset = layout.edgeNameOffset;

@@ -1,6 +1,7 @@
 // The `nodes` section: records of meta.node_fields stored into per-field typed-array columns by node ordinal.
 import type { SnapshotLayout } from '../layout.js';
 import { badInput } from './bytes.js';
+import type { ScannerKind } from './number-scanner.js';
 import { RecordSectionReader } from './record-section.js';
 
 /** The node columns this reader fills (sized from the header's node_count), indexed by node ordinal. */
@@ -43,8 +44,8 @@ export class NodeSectionReader extends RecordSectionReader {
   /** Largest name (string index) seen: finish() checks it against the string table instead of re-walking every node. */
   maxNameIndex = 0;
 
-  constructor(file: string, layout: SnapshotLayout, columns: NodeColumns) {
-    super(file, 'nodes', layout.nodeFieldCount, layout.nodeCount);
+  constructor(file: string, layout: SnapshotLayout, columns: NodeColumns, scanner?: ScannerKind) {
+    super(file, 'nodes', layout.nodeFieldCount, layout.nodeCount, scanner);
     this.#columns = columns;
     this.#typeOffset = layout.nodeTypeOffset;
     this.#nameOffset = layout.nodeNameOffset;

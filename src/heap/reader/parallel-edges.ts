@@ -6,6 +6,7 @@ import { InputError, formatPosition } from '../../errors.js';
 import type { SourcePosition } from '../../findings.js';
 import type { SnapshotLayout } from '../layout.js';
 import { EdgeSectionReader, type EdgeColumns } from './edge-section.js';
+import type { ScannerKind } from './number-scanner.js';
 
 /** What the worker needs: the file, the header, where the `edges` array opens, and the columns to fill. */
 export interface EdgeJobRequest {
@@ -14,6 +15,7 @@ export interface EdgeJobRequest {
   /** File offset of the section's '['. */
   start: number;
   chunkBytes: number;
+  scanner?: ScannerKind;
   shared: { edgeType: SharedArrayBuffer; edgeNameOrIndex: SharedArrayBuffer; edgeTarget: SharedArrayBuffer };
 }
 
@@ -31,9 +33,9 @@ export interface EdgeJob {
 
 /** Parses the `edges` section from the file into the request's columns (run by the worker, or here as a fallback). */
 export function parseEdgeSection(request: EdgeJobRequest): EdgeJobResult {
-  const { file, layout, start, chunkBytes, shared } = request;
+  const { file, layout, start, chunkBytes, scanner, shared } = request;
   const columns = { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
-  const reader = new EdgeSectionReader(file, layout, columns);
+  const reader = new EdgeSectionReader(file, layout, columns, scanner);
   const fd = openSync(file, 'r');
   try {
     const buffer = Buffer.allocUnsafe(chunkBytes);

@@ -5,6 +5,7 @@ import { BYTE, badInput, describeByte, isWhitespace, type SectionReader } from '
 import { EdgeSectionReader, allocateEdgeColumns, type EdgeColumns } from './edge-section.js';
 import { NodeSectionReader, allocateNodeColumns, type NodeColumns } from './node-section.js';
 import { NumberListReader } from './number-list.js';
+import type { ScannerKind } from './number-scanner.js';
 import { StringSectionReader } from './string-section.js';
 import { ValueSkipper } from './value-skipper.js';
 import { finishSnapshot } from './finish.js';
@@ -25,6 +26,8 @@ export interface ParserOptions {
    * the section into them: this parser then only looks for its closing ']' and waits for `adoptEdges`.
    */
   delegateEdges?: (layout: SnapshotLayout, start: number) => EdgeColumns | undefined;
+  /** How `nodes` and `edges` numbers are read (default `wasm`; tests compare it with the `js` reference loop). */
+  scanner?: ScannerKind;
 }
 
 /** What the thread that parsed a delegated `edges` section reports. */
@@ -39,6 +42,7 @@ export class SnapshotParser {
   readonly #file: string;
   readonly #expectedBytes: number | undefined;
   readonly #delegateEdges: ParserOptions['delegateEdges'];
+  readonly #scanner: ScannerKind | undefined;
   #delegatedEdges: DelegatedSection | undefined;
   #edgeMaxNameIndex = Infinity;
   #edgesAdopted = false;
@@ -64,6 +68,7 @@ export class SnapshotParser {
     this.#file = file;
     this.#expectedBytes = options.expectedBytes;
     this.#delegateEdges = options.delegateEdges;
+    this.#scanner = options.scanner;
   }
 
   /** Whether the `edges` section went to another thread (then `adoptEdges` must come before `finish`). */
@@ -223,7 +228,7 @@ export class SnapshotParser {
         if (this.#nodeReader) badInput(this.#file, offset, 'two "nodes" sections');
         const layout = needLayout();
         this.#nodes = this.#allocate(offset, () => allocateNodeColumns(layout.nodeCount));
-        return (this.#nodeReader = new NodeSectionReader(this.#file, layout, this.#nodes));
+        return (this.#nodeReader = new NodeSectionReader(this.#file, layout, this.#nodes, this.#scanner));
       }
       case 'edges': {
         if (this.#edgeReader || this.#delegatedEdges) badInput(this.#file, offset, 'two "edges" sections');
@@ -235,7 +240,7 @@ export class SnapshotParser {
           return (this.#delegatedEdges = new DelegatedSection(this.#file, 'edges'));
         }
         this.#edges = this.#allocate(offset, () => allocateEdgeColumns(layout.edgeCount));
-        return (this.#edgeReader = new EdgeSectionReader(this.#file, layout, this.#edges));
+        return (this.#edgeReader = new EdgeSectionReader(this.#file, layout, this.#edges, this.#scanner));
       }
       case 'strings':
         if (this.#stringReader) badInput(this.#file, offset, 'two "strings" sections');
