@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const KERNELS = ['src/heap/reader/wasm/scan-numbers.c'];
-const CLANG_FLAGS = ['--target=wasm32', '-O3', '-msimd128', '-nostdlib', '-Wall', '-Wextra', '-Werror', '-Wl,--no-entry', '-Wl,--export-dynamic', '-Wl,--strip-all'];
+const CLANG_FLAGS = ['--target=wasm32', '-O3', '-msimd128', '-mnontrapping-fptoint', '-mbulk-memory', '-nostdlib', '-Wall', '-Wextra', '-Werror', '-Wl,--no-entry', '-Wl,--export-dynamic', '-Wl,--strip-all'];
 
 const scratch = mkdtempSync(join(tmpdir(), 'pooldoc-wasm-'));
 try {

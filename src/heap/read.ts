@@ -70,12 +70,19 @@ export async function readSnapshotFile(file: string, options: ReadOptions = {}):
     const chunkBytes = options.chunkBytes ?? FILE_CHUNK_BYTES;
     const workerFile = mode === 'never' ? undefined : edgeWorkerFile();
     let job: EdgeJob | undefined;
+    /** Where this thread's parser found the `edges` array, once it has (then the job's result is the section's). */
+    let edgesStart: number | undefined;
     const parser = new SnapshotParser(file, {
       expectedBytes: size,
       scanner: options.scanner,
-      delegateEdges: (layout, start) => {
-        if (!workerFile || !wantEdgeWorker(mode, layout.edgeCount)) return undefined;
-        job = startEdgeJob(workerFile, { file, layout, start, chunkBytes, scanner: options.scanner });
+      // The worker starts as soon as the header is known and finds `edges` itself, in parallel with `nodes` here.
+      nodesStart: (layout, start) => {
+        if (!workerFile || !wantEdgeWorker(mode, layout.edgeCount)) return;
+        job = startEdgeJob(workerFile, { file, layout, start: { after: start }, chunkBytes, scanner: options.scanner });
+      },
+      delegateEdges: (_layout, start) => {
+        if (!job) return undefined;
+        edgesStart = start;
         return job.columns;
       },
     });
@@ -83,12 +90,13 @@ export async function readSnapshotFile(file: string, options: ReadOptions = {}):
       try {
         await pushFile(handle, file, size, chunkBytes, parser, progress);
       } catch (error) {
-        // The sequential reader reports the first problem in file order: one inside `edges` comes before this one.
-        const edgeError = job ? await edgeProblem(job) : undefined;
+        // The sequential reader reports the first problem in file order: one inside `edges` comes before a problem
+        // this thread found after it (not before: the worker started on `edges` before `nodes` was read here).
+        const edgeError = job && edgesStart !== undefined ? await edgeProblem(job, edgesStart) : undefined;
         throw edgeError ?? error;
       }
-      if (job) {
-        const result = await job.result;
+      if (job && edgesStart !== undefined) {
+        const result = await job.result(edgesStart);
         if (result.kind === 'error') throw edgeJobError(result);
         if (result.kind === 'done') parser.adoptEdges(result);
       }
@@ -119,8 +127,8 @@ async function pushFile(handle: FileHandle, file: string, size: number, chunkByt
 }
 
 /** The edge thread's InputError, if it found one (a thread crash is not a problem with the input). */
-async function edgeProblem(job: EdgeJob): Promise<Error | undefined> {
-  const result = await job.result.catch(() => undefined);
+async function edgeProblem(job: EdgeJob, start: number): Promise<Error | undefined> {
+  const result = await job.result(start).catch(() => undefined);
   return result?.kind === 'error' ? edgeJobError(result) : undefined;
 }
 

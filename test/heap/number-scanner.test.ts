@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { readSnapshotFile } from '../../src/heap/index.js';
 import { SCAN_NUMBERS_SOURCE_SHA256, Stop, createNumberScanner, type ScannerKind } from '../../src/heap/reader/number-scanner.js';
@@ -132,6 +133,14 @@ describe('snapshot reader with either scanner', () => {
           expect(Array.from(wasm[column]), column).toEqual(Array.from(js[column]));
         }
         expect(wasm.selfSize.some((size) => size > 2 ** 32)).toBe(true);
+      }
+      // A real snapshot (this test process's own): real ids, sizes, detachedness and a non-empty `locations`.
+      const real = writeHeapSnapshot(path.join(dir, 'real.heapsnapshot'));
+      const wasm = await readSnapshotFile(real, { scanner: 'wasm', edgeWorker: 'always' });
+      const js = await readSnapshotFile(real, { scanner: 'js', edgeWorker: 'never' });
+      expect(wasm.locations.length).toBeGreaterThan(0);
+      for (const column of ['nodeType', 'nodeName', 'nodeId', 'selfSize', 'detachedness', 'firstEdge', 'edgeType', 'edgeNameOrIndex', 'edgeTarget', 'locations'] as const) {
+        expect(Buffer.from(wasm[column].buffer, wasm[column].byteOffset, wasm[column].byteLength).equals(Buffer.from(js[column].buffer, js[column].byteOffset, js[column].byteLength)), column).toBe(true);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

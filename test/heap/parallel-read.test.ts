@@ -81,10 +81,29 @@ describe('edge worker thread', () => {
     const sequential = await readSnapshotFile(file, SEQUENTIAL);
     const start = text.indexOf('[', text.indexOf('"edges":'));
     const job = startEdgeJob(path.join(dir, 'no-such-worker.js'), { file, layout: sequential.layout, start, chunkBytes: 1 << 16 });
-    expect(await job.result).toEqual({ kind: 'done', maxNameIndex: expect.any(Number), end: edgesEnd + 1 });
+    expect(await job.result(start)).toEqual({ kind: 'done', maxNameIndex: expect.any(Number), start, end: edgesEnd + 1 });
     expect(Array.from(job.columns.edgeTarget)).toEqual(Array.from(sequential.edgeTarget));
     expect(Array.from(job.columns.edgeNameOrIndex)).toEqual(Array.from(sequential.edgeNameOrIndex));
     expect(Array.from(job.columns.edgeType)).toEqual(Array.from(sequential.edgeType));
+  });
+
+  it('finds `edges` after `nodes` itself, and leaves a section it cannot find to this thread', async () => {
+    const sequential = await readSnapshotFile(file, SEQUENTIAL);
+    const nodesEnd = text.indexOf('],', text.indexOf('"nodes":['));
+    const variants = {
+      // JSON allows whitespace around every token: the worker still finds the section.
+      spaced: `${text.slice(0, nodesEnd)}] ,\n  "edges" :\n[${text.slice(edgesStart)}`,
+      // Another member between the two (not V8's order): the worker does not find it, this thread parses it.
+      'member-between': `${text.slice(0, nodesEnd)}],"extra":{"a":[1,2]},"edges":[${text.slice(edgesStart)}`,
+    };
+    for (const [name, content] of Object.entries(variants)) {
+      const variant = write(`${name}.heapsnapshot`, content);
+      for (const chunkBytes of [7, 1 << 20]) {
+        const parallel = await readSnapshotFile(variant, { ...PARALLEL, chunkBytes });
+        expect(parallel.edgeTarget.buffer).toBeInstanceOf(SharedArrayBuffer);
+        expect(columnsOf(parallel), name).toEqual(columnsOf(sequential));
+      }
+    }
   });
 
   it('reports truncation anywhere with the single-thread message and byte offset', async () => {
@@ -104,7 +123,10 @@ describe('edge worker thread', () => {
     const badEdge = text.slice(0, middle) + 'x' + text.slice(middle + 1);
     const outOfRange = text.slice(0, edgesEnd) + ',0,0,999999' + text.slice(edgesEnd);
     const badStrings = badEdge.replace('"strings":[', '"strings":[{');
-    for (const [name, content] of [['bad-edge', badEdge], ['extra-edge', outOfRange], ['two-problems', badStrings]]) {
+    // A bad node before the bad edge: the worker, started with `nodes`, reads the bad edge first; the node wins.
+    const nodeAt = text.indexOf(',', text.indexOf('"nodes":[') + 200) + 1;
+    const badNodeToo = badEdge.slice(0, nodeAt) + 'y' + badEdge.slice(nodeAt + 1);
+    for (const [name, content] of [['bad-edge', badEdge], ['extra-edge', outOfRange], ['two-problems', badStrings], ['node-and-edge', badNodeToo]]) {
       const corrupt = write(`${name}.heapsnapshot`, content);
       const expected = await errorOf(corrupt, SEQUENTIAL);
       expect(expected).toMatch(/\(byte \d+\)/);

@@ -30,3 +30,12 @@ export interface SectionReader {
    */
   consume(bytes: Buffer, start: number, end: number, base: number): number;
 }
+
+/** Opens a top-level array: skips whitespace, requires '['. Returns the index after it, or -1 when more input is needed. */
+export function openArray(bytes: Buffer, start: number, end: number, base: number, file: string, section: string): number {
+  let i = start;
+  while (i < end && isWhitespace(bytes[i])) i++;
+  if (i === end) return -1;
+  if (bytes[i] !== BYTE.openBracket) badInput(file, base + i, `expected '[' to open "${section}", found ${describeByte(bytes[i])}`);
+  return i + 1;
+}

@@ -1,6 +1,5 @@
 // Stands in for a numeric section another thread parses: finds its closing ']' (memchr speed) and nothing else.
-import { BYTE, type SectionReader } from './bytes.js';
-import { openArray } from './number-list.js';
+import { BYTE, openArray, type SectionReader } from './bytes.js';
 
 /**
  * A `nodes`/`edges` array holds only digits, commas and whitespace, so its first ']' closes it. Anything else in

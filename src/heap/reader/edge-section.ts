@@ -33,6 +33,7 @@ export class EdgeSectionReader extends RecordSectionReader {
   readonly #hiddenType: number;
   /** Largest string index named by an edge: finish() checks it instead of re-walking every edge. */
   maxNameIndex = 0;
+  #configured = false;
 
   constructor(file: string, layout: SnapshotLayout, columns: EdgeColumns, scanner?: ScannerKind) {
     super(file, 'edges', layout.edgeFieldCount, layout.edgeCount, scanner);
@@ -48,6 +49,19 @@ export class EdgeSectionReader extends RecordSectionReader {
   }
 
   protected commitRows(values: Float64Array, rowCount: number, firstOrdinal: number, offset: number): void {
+    const records = this.records;
+    if (records) {
+      if (!this.#configured) {
+        records.configureEdges({ fields: this.fieldCount, type: this.#typeOffset, name: this.#nameOffset, toNode: this.#toNodeOffset, typeLimit: this.#typeLimit, nodeFields: this.#nodeFieldCount, nodeCount: this.#nodeCount, elementType: this.#elementType, hiddenType: this.#hiddenType });
+        this.#configured = true;
+      }
+      records.maxName = this.maxNameIndex;
+      // An invalid record: the JS loop below finds it and words the error.
+      if (records.commitEdges(rowCount, this.#columns, firstOrdinal)) {
+        this.maxNameIndex = records.maxName;
+        return;
+      }
+    }
     const { edgeType, edgeNameOrIndex, edgeTarget } = this.#columns;
     const fieldCount = this.fieldCount;
     const typeOffset = this.#typeOffset, nameOffset = this.#nameOffset, toNodeOffset = this.#toNodeOffset;

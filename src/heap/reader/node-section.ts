@@ -43,6 +43,7 @@ export class NodeSectionReader extends RecordSectionReader {
   #edgeSum = 0;
   /** Largest name (string index) seen: finish() checks it against the string table instead of re-walking every node. */
   maxNameIndex = 0;
+  #configured = false;
 
   constructor(file: string, layout: SnapshotLayout, columns: NodeColumns, scanner?: ScannerKind) {
     super(file, 'nodes', layout.nodeFieldCount, layout.nodeCount, scanner);
@@ -58,6 +59,22 @@ export class NodeSectionReader extends RecordSectionReader {
   }
 
   protected commitRows(values: Float64Array, rowCount: number, firstOrdinal: number, offset: number): void {
+    const records = this.records;
+    if (records) {
+      if (!this.#configured) {
+        records.configureNodes({ fields: this.fieldCount, type: this.#typeOffset, name: this.#nameOffset, id: this.#idOffset, selfSize: this.#selfSizeOffset, edgeCount: this.#edgeCountOffset, detachedness: this.#detachednessOffset, typeLimit: this.#typeLimit });
+        this.#configured = true;
+      }
+      records.maxName = this.maxNameIndex;
+      records.edgeSum = this.#edgeSum;
+      // An undeclared type: the JS loop below finds it and words the error.
+      if (records.commitNodes(rowCount, this.#columns, firstOrdinal)) {
+        this.maxNameIndex = records.maxName;
+        this.#edgeSum = records.edgeSum;
+        if (this.#edgeSum > this.#edgeCount) badInput(this.file, offset, `node edge counts add up to more than edge_count (${this.#edgeCount})`);
+        return;
+      }
+    }
     const { nodeType, nodeName, nodeId, selfSize, detachedness, firstEdge } = this.#columns;
     const fieldCount = this.fieldCount;
     const typeOffset = this.#typeOffset, nameOffset = this.#nameOffset, idOffset = this.#idOffset;

@@ -2,6 +2,7 @@
 // or the plain JavaScript loop it replaced, kept as the reference the tests compare it with and as the fallback
 // where WebAssembly is unavailable (node --jitless).
 import { BYTE } from './bytes.js';
+import { RecordKernel, type KernelExports } from './record-kernel.js';
 import { SOURCE_SHA256, WASM_BASE64 } from './wasm/scan-numbers.wasm.js';
 
 export { SOURCE_SHA256 as SCAN_NUMBERS_SOURCE_SHA256 };
@@ -15,6 +16,8 @@ export interface ScanCursor { i: number; length: number; value: number }
 export interface NumberScanner {
   /** The batch numbers are written to (its length is the capacity). */
   readonly batch: Float64Array;
+  /** The kernel's record-to-column loops (see RecordKernel), when this is the WebAssembly scanner. */
+  readonly records: RecordKernel | undefined;
   /**
    * Reads numbers from bytes[cursor.i, end) into batch[cursor.length…]; stops at the end, when the batch is full,
    * at a number the end cuts (its value so far in cursor.value, cursor.i = end), or at a byte that is neither a
@@ -25,11 +28,14 @@ export interface NumberScanner {
 
 export type ScannerKind = 'wasm' | 'js';
 
-/** A scanner with a batch of `capacity` numbers: the WebAssembly one unless `kind` asks for JS or it cannot load. */
-export function createNumberScanner(capacity: number, kind: ScannerKind = 'wasm'): NumberScanner {
+/**
+ * A scanner with a batch of `capacity` numbers: the WebAssembly one unless `kind` asks for JS or it cannot load.
+ * `recordFields`: numbers per record, to size the record kernel's staging columns (0: no records).
+ */
+export function createNumberScanner(capacity: number, kind: ScannerKind = 'wasm', recordFields = 0): NumberScanner {
   if (kind === 'wasm') {
     const module = wasmModule();
-    if (module) return new WasmNumberScanner(module, capacity);
+    if (module) return new WasmNumberScanner(module, capacity, recordFields);
   }
   return new JsNumberScanner(capacity);
 }
@@ -54,30 +60,27 @@ function wasmModule(): WebAssembly.Module | null {
   return compiled;
 }
 
-interface KernelExports {
-  memory: WebAssembly.Memory;
-  scan(input: number, length: number, output: number, capacity: number): number;
-  stopReason(): number;
-  stopIndex(): number;
-}
-
 class WasmNumberScanner implements NumberScanner {
   readonly batch: Float64Array;
+  readonly records: RecordKernel | undefined;
   readonly #kernel: KernelExports;
   readonly #memory: Uint8Array;
   readonly #window: number;
   readonly #output: number;
 
-  constructor(module: WebAssembly.Module, capacity: number) {
+  constructor(module: WebAssembly.Module, capacity: number, recordFields: number) {
     this.#kernel = new WebAssembly.Instance(module).exports as unknown as KernelExports;
     const memory = this.#kernel.memory;
-    // Our region starts past the module's own (stack and globals): [lead][window][batch].
+    // Our region starts past the module's own (stack and globals): [lead][window][batch][record staging].
     this.#window = memory.buffer.byteLength + WINDOW_LEAD;
     this.#output = this.#window + WINDOW_BYTES;
-    memory.grow(Math.ceil((this.#output + capacity * Float64Array.BYTES_PER_ELEMENT - memory.buffer.byteLength) / WASM_PAGE));
+    const staging = this.#output + capacity * Float64Array.BYTES_PER_ELEMENT;
+    const rows = recordFields > 0 ? Math.floor(capacity / recordFields) : 0;
+    memory.grow(Math.ceil((staging + RecordKernel.bytesFor(rows) - memory.buffer.byteLength) / WASM_PAGE));
     // The memory never grows again, so these views stay valid.
     this.#memory = new Uint8Array(memory.buffer);
     this.batch = new Float64Array(memory.buffer, this.#output, capacity);
+    this.records = rows > 0 ? new RecordKernel(this.#kernel, this.#output, staging, rows) : undefined;
   }
 
   scan(bytes: Uint8Array, end: number, cursor: ScanCursor): Stop {
@@ -115,6 +118,7 @@ class WasmNumberScanner implements NumberScanner {
 
 class JsNumberScanner implements NumberScanner {
   readonly batch: Float64Array;
+  readonly records = undefined;
   constructor(capacity: number) {
     this.batch = new Float64Array(capacity);
   }

@@ -1,10 +1,12 @@
 // Parses a flat array of unsigned integers grouped in fixed-size records (the `nodes` and `edges` sections).
-import { BYTE, badInput, describeByte, type SectionReader } from './bytes.js';
-import { openArray } from './number-list.js';
+import { BYTE, badInput, describeByte, openArray, type SectionReader } from './bytes.js';
 import { Stop, createNumberScanner, type NumberScanner, type ScanCursor, type ScannerKind } from './number-scanner.js';
+import type { RecordKernel } from './record-kernel.js';
 
 /** Numbers scanned per batch before the subclass stores them: 1 M doubles = 8 MB, reused for the whole section. */
 const BATCH_VALUES = 1 << 20;
+/** The batch of a section whose length the header does not give (`locations`: a few MB in big snapshots). */
+const UNKNOWN_LENGTH_BATCH_VALUES = 1 << 16;
 
 /**
  * Reads digits from bytes into a reusable batch of numbers (number-scanner.ts); each full batch of complete records goes to
@@ -15,6 +17,7 @@ export abstract class RecordSectionReader implements SectionReader {
   done = false;
   protected readonly file: string;
   protected readonly section: string;
+  /** Records the header promises; Infinity for a list of unknown length (`locations`). */
   protected readonly recordCount: number;
   protected readonly fieldCount: number;
   readonly #scanner: NumberScanner;
@@ -33,9 +36,14 @@ export abstract class RecordSectionReader implements SectionReader {
     this.recordCount = recordCount;
     this.fieldCount = fieldCount;
     // Never larger than the section itself (small snapshots, many parsers in tests), always at least one record.
-    const wanted = Math.min(BATCH_VALUES, recordCount * fieldCount);
-    this.#scanner = createNumberScanner(Math.max(fieldCount, wanted - (wanted % fieldCount)), scanner);
+    const wanted = recordCount === Infinity ? UNKNOWN_LENGTH_BATCH_VALUES : Math.min(BATCH_VALUES, recordCount * fieldCount);
+    this.#scanner = createNumberScanner(Math.max(fieldCount, wanted - (wanted % fieldCount)), scanner, fieldCount);
     this.#batch = this.#scanner.batch;
+  }
+
+  /** The WebAssembly record loops over this reader's batch, when it reads with the kernel. */
+  protected get records(): RecordKernel | undefined {
+    return this.#scanner.records;
   }
 
   /**
@@ -94,7 +102,7 @@ export abstract class RecordSectionReader implements SectionReader {
         if (byte !== BYTE.closeBracket) badInput(this.file, base + i, `bad number in "${this.section}": unexpected ${describeByte(byte)}`);
         length = this.#flush(length, base + i);
         const values = this.#ordinal * this.fieldCount + length;
-        if (values !== this.recordCount * this.fieldCount) {
+        if (this.recordCount !== Infinity && values !== this.recordCount * this.fieldCount) {
           badInput(this.file, base + i, `"${this.section}" holds ${values} values, the header promises ${this.recordCount} × ${this.fieldCount}`);
         }
         this.finishSection(base + i);

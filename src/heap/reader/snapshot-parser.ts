@@ -21,6 +21,8 @@ const MIN_BYTES_PER_VALUE = 2;
 export interface ParserOptions {
   /** Total input size when known (a file); lets absurd header counts fail before any allocation. */
   expectedBytes?: number;
+  /** Called when the `nodes` array opens at file offset `start` (the header is known by then). */
+  nodesStart?: (layout: SnapshotLayout, start: number) => void;
   /**
    * Called when the `edges` array opens at file offset `start`. Returning columns means another thread parses
    * the section into them: this parser then only looks for its closing ']' and waits for `adoptEdges`.
@@ -42,6 +44,7 @@ export class SnapshotParser {
   readonly #file: string;
   readonly #expectedBytes: number | undefined;
   readonly #delegateEdges: ParserOptions['delegateEdges'];
+  readonly #nodesStart: ParserOptions['nodesStart'];
   readonly #scanner: ScannerKind | undefined;
   #delegatedEdges: DelegatedSection | undefined;
   #edgeMaxNameIndex = Infinity;
@@ -68,6 +71,7 @@ export class SnapshotParser {
     this.#file = file;
     this.#expectedBytes = options.expectedBytes;
     this.#delegateEdges = options.delegateEdges;
+    this.#nodesStart = options.nodesStart;
     this.#scanner = options.scanner;
   }
 
@@ -228,6 +232,7 @@ export class SnapshotParser {
         if (this.#nodeReader) badInput(this.#file, offset, 'two "nodes" sections');
         const layout = needLayout();
         this.#nodes = this.#allocate(offset, () => allocateNodeColumns(layout.nodeCount));
+        this.#nodesStart?.(layout, offset);
         return (this.#nodeReader = new NodeSectionReader(this.#file, layout, this.#nodes, this.#scanner));
       }
       case 'edges': {
@@ -248,7 +253,7 @@ export class SnapshotParser {
         return (this.#stringReader = new StringSectionReader(this.#file, this.#expectedBytes === undefined ? undefined : this.#expectedBytes - offset));
       case 'locations':
         if (this.#locationReader) badInput(this.#file, offset, 'two "locations" sections');
-        return (this.#locationReader = new NumberListReader(this.#file, 'locations'));
+        return (this.#locationReader = new NumberListReader(this.#file, 'locations', this.#scanner));
       default:
         return undefined;
     }

@@ -1,7 +1,6 @@
 // Parses the `strings` array: byte slices decoded directly, JSON escapes (\uXXXX, \n, \" …) decoded only when present.
 import { StringTableBuilder } from '../string-table.js';
-import { BYTE, badInput, describeByte, isWhitespace, type SectionReader } from './bytes.js';
-import { openArray } from './number-list.js';
+import { BYTE, badInput, describeByte, isWhitespace, openArray, type SectionReader } from './bytes.js';
 
 /** Decodes one string's raw content (between the quotes); JSON.parse handles every escape incl. surrogate pairs. */
 function decodeEscapes(raw: string, file: string, offset: number): string {
