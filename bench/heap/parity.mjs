@@ -1,6 +1,6 @@
 // The DevTools parity check: loads snapshots it makes itself with the real Chrome DevTools heap snapshot worker
 // and with pooldoc's built engine (dist/), then compares, node by node (matched by snapshot id): shallow size,
-// retained size, immediate dominator; and the class summary (count, shallow, class retained size). MemLab's
+// retained size, immediate dominator, distance; and the class summary (count, shallow, class retained size). MemLab's
 // retained sizes are compared too, to show the check has teeth (MemLab is known to differ from DevTools).
 //
 //   npm run parity                         → all scenario snapshots (every node compared)
@@ -61,7 +61,7 @@ function devtoolsColumns(snapshot) {
     row.keys++;
     classes.set(aggregate.name, row);
   }
-  return { id, selfSize, retainedSize: snapshot.retainedSizes, dominator: snapshot.dominatorsTree, names, classes };
+  return { id, selfSize, retainedSize: snapshot.retainedSizes, dominator: snapshot.dominatorsTree, distance: snapshot.nodeDistances, names, classes };
 }
 
 async function memlabRetained(file) {
@@ -88,7 +88,7 @@ function ordinalsToCompare(nodeCount, retainedSize, sampleSize) {
 }
 
 function compareFile(devtools, pooldoc, memlab, sampleSize) {
-  const report = { nodes: devtools.id.length, compared: 0, sampled: false, missing: 0, shallow: [0, 0], retained: [0, 0], dominator: [0, 0], memlab: memlab ? [0, 0] : null, classes: [0, 0], mismatches: [], classMismatches: [] };
+  const report = { nodes: devtools.id.length, compared: 0, sampled: false, missing: 0, shallow: [0, 0], retained: [0, 0], dominator: [0, 0], distance: [0, 0], memlab: memlab ? [0, 0] : null, classes: [0, 0], mismatches: [], classMismatches: [] };
   if (pooldoc.nodeCount !== devtools.id.length) report.mismatches.push(`node count: DevTools ${devtools.id.length}, pooldoc ${pooldoc.nodeCount}`);
   const { ordinals, sampled } = ordinalsToCompare(devtools.id.length, devtools.retainedSize, sampleSize);
   report.sampled = sampled;
@@ -101,6 +101,8 @@ function compareFile(devtools, pooldoc, memlab, sampleSize) {
       ['shallow', devtools.selfSize[ordinal], pooldoc.selfSize[mine]],
       ['retained', devtools.retainedSize[ordinal], pooldoc.retainedSize[mine]],
       ['dominator', devtools.id[devtools.dominator[ordinal]], pooldoc.nodeId[pooldoc.dominator[mine]]],
+      // DevTools' "Distance" column (BFS with its edge filter, incl. the WeakMap pair rule).
+      ['distance', devtools.distance[ordinal], pooldoc.distance[mine]],
     ];
     for (const [what, expected, actual] of checks) {
       const equal = expected === actual;
@@ -143,10 +145,10 @@ for (const file of files) {
   }
   process.stderr.write('\n');
   const report = compareFile(devtools, pooldoc, memlab, options.sample);
-  const bad = report.shallow[1] + report.retained[1] + report.dominator[1] + report.classes[1] + report.missing > 0 || report.mismatches.length > 0;
+  const bad = report.shallow[1] + report.retained[1] + report.dominator[1] + report.distance[1] + report.classes[1] + report.missing > 0 || report.mismatches.length > 0;
   failed ||= bad;
   rows.push([path.basename(file), report.nodes.toLocaleString('en-US'), `${report.compared.toLocaleString('en-US')}${report.sampled ? ' (sample)' : ''}`,
-    fmt(report.shallow), fmt(report.retained), fmt(report.dominator), fmt(report.classes), report.memlab ? fmt(report.memlab) : '–', bad ? 'MISMATCH' : 'equal']);
+    fmt(report.shallow), fmt(report.retained), fmt(report.dominator), fmt(report.distance), fmt(report.classes), report.memlab ? fmt(report.memlab) : '–', bad ? 'MISMATCH' : 'equal']);
   if (problems.length) console.log(`  DevTools reported ${problems.length} snapshot problem(s) on ${name}`);
   for (const line of [...report.mismatches, ...report.classMismatches]) console.log(`  ${path.basename(file)}: ${line}`);
   // Each result as soon as it is known, so a long run that is stopped still leaves its verdicts.
@@ -157,7 +159,7 @@ function fmt([equal, different]) {
   return different ? `${equal}/${equal + different} (${different} differ)` : `${equal}/${equal}`;
 }
 
-const header = ['snapshot', 'nodes', 'compared', 'shallow equal', 'retained equal', 'dominator equal', 'classes equal', 'MemLab retained = DevTools', 'verdict'];
+const header = ['snapshot', 'nodes', 'compared', 'shallow equal', 'retained equal', 'dominator equal', 'distance equal', 'classes equal', 'MemLab retained = DevTools', 'verdict'];
 const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => String(r[c]).length)));
 const line = (row) => `| ${row.map((cell, c) => String(cell).padEnd(widths[c])).join(' | ')} |`;
 console.log(line(header));

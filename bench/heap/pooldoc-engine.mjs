@@ -37,6 +37,7 @@ export async function analyzeWithPooldoc(file, { edgeWorker = 'auto' } = {}) {
     selfSize: analysis.shallowSize,
     retainedSize: analysis.retainedSize,
     dominator: analysis.dominator,
+    distance: analysis.distances.distance,
     ordinalOfId: (id) => snapshot.ordinalOfId(id),
     classes,
   };

@@ -26,6 +26,14 @@ export class StringTable {
     return builder.finish();
   }
 
+  /**
+   * The UTF-8 block and the offsets (string i is bytes[offsets[i], offsets[i + 1])), for byte-level scans of
+   * millions of strings that must not make a JS string each. Strings in `unpaired` have no bytes here.
+   */
+  get raw(): { bytes: Buffer; offsets: Uint32Array; unpaired: ReadonlyMap<number, string> } {
+    return { bytes: this.#bytes, offsets: this.#offsets, unpaired: this.#unpaired };
+  }
+
   /** The string at `index`; undefined out of range (like an array). */
   get(index: number): string | undefined {
     if (!(index >= 0 && index < this.length)) return undefined;

@@ -26,8 +26,24 @@ export function computeDistances(snapshot: HeapSnapshot, scratch: ScratchMemory)
   const { nodeCount, firstEdge, edgeTarget, edgeType, edgeNameOrIndex, nodeType, nodeName, rootOrdinal } = snapshot;
   const { weak, internal } = snapshot.edgeTypes;
   const { hidden, array, synthetic } = snapshot.types;
-  const weakMapNames = new WeakMapEdgeNames(snapshot);
-  const pendingPairs = new Set<string>();
+  const weakMapNames = WeakMapEdgeNames.of(snapshot);
+  const ephemeronName = weakMapNames.flags;
+  /** Ephemeron names whose pair was seen once so far, by pair hash (a list: different pairs may share a hash). */
+  const pendingPairs = new Map<number, number[]>();
+  /** True the first time a pair is seen (it is then pending), false the second time (it is done). */
+  const firstOfPair = (name: number): boolean => {
+    const hash = weakMapNames.pairHash(name);
+    const pending = pendingPairs.get(hash);
+    const match = pending ? pending.findIndex((other) => weakMapNames.samePair(other, name)) : -1;
+    if (match < 0) {
+      if (pending) pending.push(name);
+      else pendingPairs.set(hash, [name]);
+      return true;
+    }
+    if (pending!.length === 1) pendingPairs.delete(hash);
+    else pending!.splice(match, 1);
+    return false;
+  };
   const distance = scratch.int32(nodeCount).fill(NO_DISTANCE);
   const parentEdge = scratch.uint32(nodeCount).fill(0);
   const queue = scratch.uint32(nodeCount);
@@ -46,11 +62,8 @@ export function computeDistances(snapshot: HeapSnapshot, scratch: ScratchMemory)
       return !(index < 2 || index % 3 !== 1);
     }
     if (edgeType[edge] === internal) {
-      const ephemeron = weakMapNames.parse(edgeNameOrIndex[edge]);
-      if (ephemeron && !pendingPairs.delete(ephemeron.pair)) {
-        pendingPairs.add(ephemeron.pair);
-        return true;
-      }
+      const name = edgeNameOrIndex[edge];
+      return ephemeronName[name] === 1 && firstOfPair(name);
     }
     return false;
   };
@@ -70,7 +83,7 @@ export function computeDistances(snapshot: HeapSnapshot, scratch: ScratchMemory)
         if (type === weak) continue;
         const target = edgeTarget[edge];
         if (distance[target] !== NO_DISTANCE) continue;
-        if ((special || type === internal) && isSkipped(edge, nativeContext, descriptors)) continue;
+        if ((special || (type === internal && ephemeronName[edgeNameOrIndex[edge]] === 1)) && isSkipped(edge, nativeContext, descriptors)) continue;
         distance[target] = next;
         parentEdge[target] = edge + 1;
         queue[length++] = target;

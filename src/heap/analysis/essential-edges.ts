@@ -23,7 +23,8 @@ export interface EssentialEdges {
 export function computeEssentialEdges(snapshot: HeapSnapshot, pageOwned: Uint8Array, scratch: ScratchMemory): EssentialEdges {
   const { nodeCount, firstEdge, edgeTarget, edgeType, edgeNameOrIndex, nodeId, rootOrdinal } = snapshot;
   const { weak, shortcut, internal } = snapshot.edgeTypes;
-  const weakMapNames = new WeakMapEdgeNames(snapshot);
+  const weakMapNames = WeakMapEdgeNames.of(snapshot);
+  const ephemeronName = weakMapNames.flags;
   const bits = new Uint8Array((snapshot.edgeCount + 7) >>> 3);
   // Counted here, in the same pass, so the dominator step's predecessor CSR needs one edge pass instead of two.
   const inDegree = scratch.uint32(nodeCount + 1).fill(0);
@@ -42,8 +43,8 @@ export function computeEssentialEdges(snapshot: HeapSnapshot, pageOwned: Uint8Ar
         if (pageOwned[target] && !sourceOwned) continue;
       }
       if (type === internal) {
-        const ephemeron = weakMapNames.parse(edgeNameOrIndex[edge]);
-        if (ephemeron && ephemeron.tableId === nodeId[source]) continue;
+        const name = edgeNameOrIndex[edge];
+        if (ephemeronName[name] && weakMapNames.tableId(name) === nodeId[source]) continue;
       }
       bits[edge >>> 3] |= 1 << (edge & 7);
       inDegree[target]++;
