@@ -1,6 +1,6 @@
 // How many CPUs are idle right now. Both worker-thread readers (heap edges, metric byte ranges) measured slower
 // than one thread when every core was busy: a worker only pays on a free core.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 
 export interface MachineLoad {
@@ -10,23 +10,43 @@ export interface MachineLoad {
 }
 
 /**
- * Linux: /proc/loadavg's "runnable/total" field counts the tasks running or ready to run at this instant
- * (this process included, so one is taken off). Why not only the one-minute average: it lags, so the CPU that
- * pooldoc's own previous run used (a bench loop, a CI step before) kept the worker off for a minute after.
+ * Linux: /proc/loadavg's "runnable/total" field counts the threads running or ready to run at this instant, less
+ * this process's own (the main thread, and V8's compiler and GC helpers busy at startup). Why not only the
+ * one-minute average: it lags, so the CPU that pooldoc's own previous run used (a bench loop, a CI step before)
+ * kept the worker off for a minute after.
  */
 export function machineLoad(): MachineLoad {
   const cpus = os.availableParallelism();
-  const runnable = runnableTasks();
-  return { cpus, load: runnable === undefined ? (os.loadavg()[0] ?? 0) : Math.max(0, runnable - 1) };
+  const runnable = runnableThreads();
+  return { cpus, load: runnable === undefined ? (os.loadavg()[0] ?? 0) : Math.max(0, runnable - ownRunnableThreads()) };
 }
 
-function runnableTasks(): number | undefined {
+function runnableThreads(): number | undefined {
   try {
     const match = /^\S+ \S+ \S+ (\d+)\//.exec(readFileSync('/proc/loadavg', 'latin1'));
     return match ? Number(match[1]) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** This process's threads in state R (at least 1: the one asking). */
+function ownRunnableThreads(): number {
+  let running = 0;
+  try {
+    for (const task of readdirSync('/proc/self/task')) {
+      try {
+        // Field 3 of stat is the state; the name before it is in parentheses and may hold spaces.
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, 'latin1');
+        if (stat[stat.lastIndexOf(')') + 2] === 'R') running++;
+      } catch {
+        // The thread ended between the listing and the read.
+      }
+    }
+  } catch {
+    // No per-thread view: count only this thread.
+  }
+  return Math.max(1, running);
 }
 
 /** Whole CPUs the load leaves free (0 on a busy machine). */
