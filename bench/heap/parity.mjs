@@ -137,7 +137,8 @@ for (const file of files) {
   const { snapshot, problems } = await loadWithDevTools(file);
   const devtools = devtoolsColumns(snapshot);
   process.stderr.write('pooldoc… ');
-  const pooldoc = await analyzeWithPooldoc(file, { edgeWorker: 'always' });
+  const pooldoc = await analyzeWithPooldoc(file, { edgeWorker: 'always', distancesWorker: 'always' });
+  if (pooldoc.distancesThread !== 'worker') throw new Error(`${file}: the distances thread did not run (${pooldoc.distancesThread}): is dist/ built?`);
   let memlab = null;
   if (options.memlab && statSync(file).size <= MEMLAB_MAX_BYTES) {
     process.stderr.write('MemLab… ');

@@ -15,13 +15,14 @@ export async function pooldocEngine() {
 
 /**
  * Parses and analyses one file; returns per-ordinal columns and the class summary grouped by class name.
- * `edgeWorker`: the reader's edge thread (`auto`, `always`, `never`); the parity check forces it on so the
- * threaded read is what DevTools is compared with.
+ * `edgeWorker` / `distancesWorker`: the reader's edge thread and the analysis's distances thread (`auto`,
+ * `always`, `never`); the parity check forces both on so the threaded read and distances are what DevTools is
+ * compared with.
  */
-export async function analyzeWithPooldoc(file, { edgeWorker = 'auto' } = {}) {
+export async function analyzeWithPooldoc(file, { edgeWorker = 'auto', distancesWorker = 'auto' } = {}) {
   const engine = await pooldocEngine();
   const snapshot = await engine.readSnapshotFile(file, { edgeWorker });
-  const analysis = engine.analyzeSnapshot(snapshot);
+  const analysis = engine.analyzeSnapshot(snapshot, { distancesWorker });
   const classes = new Map();
   // pooldoc, like DevTools, keys object classes by name and constructor location; the check compares by name.
   for (const row of engine.classSummary(analysis)) {
@@ -38,6 +39,7 @@ export async function analyzeWithPooldoc(file, { edgeWorker = 'auto' } = {}) {
     retainedSize: analysis.retainedSize,
     dominator: analysis.dominator,
     distance: analysis.distances.distance,
+    distancesThread: analysis.distancesThread,
     ordinalOfId: (id) => snapshot.ordinalOfId(id),
     classes,
   };

@@ -2,6 +2,8 @@
 import { silentProgress, type ProgressSink } from '../progress.js';
 import { computeClasses, type NodeClasses } from './analysis/class-names.js';
 import { computeDistances, type Distances } from './analysis/distances.js';
+import { DistancesJob, PARALLEL_DISTANCES_FROM } from './analysis/distances-job.js';
+import { idleCpus } from '../machine-load.js';
 import { computeDominators } from './analysis/dominators.js';
 import { computeEssentialEdges } from './analysis/essential-edges.js';
 import { markPageOwned } from './analysis/page-owned.js';
@@ -13,6 +15,11 @@ import type { HeapSnapshot } from './snapshot.js';
 
 export interface AnalyzeOptions {
   progress?: ProgressSink;
+  /**
+   * Whether a worker thread computes the distances while this one computes dominators: `auto` (default) from
+   * PARALLEL_DISTANCES_FROM nodes when a CPU is free, `always` (tests), `never`. The result is the same.
+   */
+  distancesWorker?: 'auto' | 'always' | 'never';
 }
 
 /** Wall time of each phase in milliseconds, in pipeline order. */
@@ -37,6 +44,9 @@ export class HeapAnalysis {
   readonly unreachableCount: number;
   readonly timings: PhaseTimings;
   #distances?: Distances;
+  #distancesJob?: DistancesJob;
+  /** Which thread computed the distances (set when they are first asked for). */
+  distancesThread?: 'worker' | 'main';
   #classes?: NodeClasses;
   #retainers?: Retainers;
   /**
@@ -45,7 +55,7 @@ export class HeapAnalysis {
    */
   readonly scratch: ScratchMemory;
 
-  constructor(snapshot: HeapSnapshot, parts: { shallowSize: Float64Array; retainedSize: Float64Array; dominator: Uint32Array; dominated: DominatedNodes; unreachableCount: number; timings: PhaseTimings; scratch?: ScratchMemory }) {
+  constructor(snapshot: HeapSnapshot, parts: { shallowSize: Float64Array; retainedSize: Float64Array; dominator: Uint32Array; dominated: DominatedNodes; unreachableCount: number; timings: PhaseTimings; scratch?: ScratchMemory; distancesJob?: DistancesJob }) {
     this.snapshot = snapshot;
     this.shallowSize = parts.shallowSize;
     this.retainedSize = parts.retainedSize;
@@ -54,12 +64,20 @@ export class HeapAnalysis {
     this.unreachableCount = parts.unreachableCount;
     this.timings = parts.timings;
     this.scratch = parts.scratch ?? new ScratchMemory();
+    this.#distancesJob = parts.distancesJob;
   }
 
   /** DevTools' distances and the BFS parent edge of each node (for retainer paths). */
   get distances(): Distances {
     if (!this.#distances) {
-      this.#distances = timed(this.timings, 'distances', () => computeDistances(this.snapshot, this.scratch));
+      const job = this.#distancesJob;
+      this.#distancesJob = undefined;
+      // With a job this times the wait for the thread (usually 0: it finished during the dominator step).
+      this.#distances = timed(this.timings, 'distances', () => {
+        const fromWorker = job?.take();
+        this.distancesThread = fromWorker ? 'worker' : 'main';
+        return fromWorker ?? computeDistances(this.snapshot, this.scratch);
+      });
     }
     return this.#distances;
   }
@@ -96,6 +114,11 @@ function timed<T>(timings: PhaseTimings, phase: string, run: () => T): T {
  */
 export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions = {}): HeapAnalysis {
   const progress = options.progress ?? silentProgress;
+  const mode = options.distancesWorker ?? 'auto';
+  const parallel = mode === 'always' || (mode === 'auto' && snapshot.nodeCount >= PARALLEL_DISTANCES_FROM && idleCpus() >= 1);
+  // Started before the pipeline: it reads only columns the pipeline does not write (the shallow-size transfer
+  // rewrites selfSize, which the BFS never reads), and its arrays (8 bytes per node) come before the LT peak.
+  const distancesJob = parallel ? DistancesJob.start(snapshot) : undefined;
   const timings: PhaseTimings = {};
   const scratch = new ScratchMemory();
   const phases = 5;
@@ -113,5 +136,5 @@ export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions 
   scratch.release(tree.order);
   const dominated = timed(timings, 'dominatedNodes', () => buildDominatedNodes(tree, snapshot.rootOrdinal));
   progress('Analysing', phases, phases);
-  return new HeapAnalysis(snapshot, { shallowSize, retainedSize, dominator: tree.dominator, dominated, unreachableCount: tree.unreachableCount, timings, scratch });
+  return new HeapAnalysis(snapshot, { shallowSize, retainedSize, dominator: tree.dominator, dominated, unreachableCount: tree.unreachableCount, timings, scratch, distancesJob });
 }

@@ -120,6 +120,10 @@ const SHORT_COPY_BYTES = 64;
 const INITIAL_BYTES = 1 << 16;
 const INITIAL_STRINGS = 1 << 12;
 
+function sharedBytes(length: number): Uint8Array {
+  return new Uint8Array(new SharedArrayBuffer(length));
+}
+
 /** Appends strings (as raw UTF-8 bytes or as JS strings) into a growing StringTable. */
 export class StringTableBuilder {
   #bytes: Uint8Array;
@@ -130,7 +134,7 @@ export class StringTableBuilder {
 
   /** `expectedBytes`: an upper bound of the content bytes when known (saves the copies of growing). */
   constructor(expectedBytes = INITIAL_BYTES) {
-    this.#bytes = new Uint8Array(Math.max(INITIAL_BYTES, expectedBytes));
+    this.#bytes = sharedBytes(Math.max(INITIAL_BYTES, expectedBytes));
     this.#offsets = new Uint32Array(INITIAL_STRINGS + 1);
   }
 
@@ -167,8 +171,11 @@ export class StringTableBuilder {
     this.#close();
   }
 
+  /** The table; bytes and offsets sit in SharedArrayBuffers (the analysis's distances thread reads them, no copy). */
   finish(): StringTable {
-    return new StringTable(this.#bytes.subarray(0, this.#used), this.#offsets.subarray(0, this.#count + 1), this.#count, this.#unpaired);
+    const offsets = new Uint32Array(new SharedArrayBuffer((this.#count + 1) * Uint32Array.BYTES_PER_ELEMENT));
+    offsets.set(this.#offsets.subarray(0, this.#count + 1));
+    return new StringTable(this.#bytes.subarray(0, this.#used), offsets, this.#count, this.#unpaired);
   }
 
   #close(): void {
@@ -183,7 +190,7 @@ export class StringTableBuilder {
   #reserve(length: number): void {
     if (this.#used + length <= this.#bytes.length) return;
     // Offsets are Uint32: a string table over 4 GB is not a snapshot V8 can write (its strings are capped at 1 KB).
-    const grown = new Uint8Array(Math.min(0xffff_ffff, Math.max(this.#bytes.length * 2, this.#used + length)));
+    const grown = sharedBytes(Math.min(0xffff_ffff, Math.max(this.#bytes.length * 2, this.#used + length)));
     grown.set(this.#bytes.subarray(0, this.#used));
     this.#bytes = grown;
   }

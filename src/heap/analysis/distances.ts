@@ -22,7 +22,7 @@ export interface Distances {
  * it skips `sloppy_function_map` of native contexts, descriptor links of `(map descriptors)` arrays, and the first
  * of the two edges V8 writes for each WeakMap pair (so a value's distance is based on the later of key and table).
  */
-export function computeDistances(snapshot: HeapSnapshot, scratch: ScratchMemory): Distances {
+export function computeDistances(snapshot: HeapSnapshot, scratch: ScratchMemory, into?: Distances): Distances {
   const { nodeCount, firstEdge, edgeTarget, edgeType, edgeNameOrIndex, nodeType, nodeName, rootOrdinal } = snapshot;
   const { weak, internal } = snapshot.edgeTypes;
   const { hidden, array, synthetic } = snapshot.types;
@@ -44,8 +44,9 @@ export function computeDistances(snapshot: HeapSnapshot, scratch: ScratchMemory)
     else pending!.splice(match, 1);
     return false;
   };
-  const distance = scratch.int32(nodeCount).fill(NO_DISTANCE);
-  const parentEdge = scratch.uint32(nodeCount).fill(0);
+  // `into`: arrays another thread reads (distances-job.ts); else working memory of this analysis.
+  const distance = (into?.distance ?? scratch.int32(nodeCount)).fill(NO_DISTANCE);
+  const parentEdge = (into?.parentEdge ?? scratch.uint32(nodeCount)).fill(0);
   const queue = scratch.uint32(nodeCount);
 
   // String-index flags, so the per-edge filter compares numbers, not strings.

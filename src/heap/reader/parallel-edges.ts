@@ -1,11 +1,11 @@
 // Main-thread side of the edge worker: shared edge columns, starting the worker, and turning its answer into data.
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { InputError, formatPosition } from '../../errors.js';
 import { BYTE } from './bytes.js';
 import type { SourcePosition } from '../../findings.js';
 import type { SnapshotLayout } from '../layout.js';
+import { compiledWorkerFile } from '../worker-file.js';
 import { EdgeSectionReader, type EdgeColumns } from './edge-section.js';
 import type { ScannerKind } from './number-scanner.js';
 
@@ -90,17 +90,9 @@ function findEdgesAfterNodes(fd: number, buffer: Buffer, nodesStart: number): nu
   }
 }
 
-/**
- * The compiled worker module. Beside this file in `dist/`; when this module runs from TypeScript sources (vitest),
- * the build's copy under `dist/` (kept current by `npm test`, which builds first). Undefined when neither exists:
- * the caller then reads single-threaded.
- */
+/** The compiled worker module (see compiledWorkerFile); undefined: the caller reads single-threaded. */
 export function edgeWorkerFile(moduleUrl: string = import.meta.url): string | undefined {
-  const here = fileURLToPath(moduleUrl);
-  const candidates = [here.replace(/parallel-edges\.[jt]s$/, 'edge-worker.js')];
-  const source = here.lastIndexOf('/src/heap/reader/');
-  if (here.endsWith('.ts') && source >= 0) candidates.push(`${here.slice(0, source)}/dist${here.slice(source).replace(/parallel-edges\.ts$/, 'edge-worker.js')}`);
-  return candidates.find((candidate) => candidate.endsWith('.js') && existsSync(candidate));
+  return compiledWorkerFile(moduleUrl, 'edge-worker');
 }
 
 /** Starts a worker on the `edges` section (see EdgeJobRequest.start); its columns are shared with this thread. */
