@@ -51,8 +51,6 @@ const MAX_SLOT_DIGITS = 9;
 
 interface NameTables {
   flags: Uint8Array;
-  /** Numeric value of each string (slot names like "12"), -1 for non-numeric ones. */
-  numeric: Int32Array;
 }
 
 const nameTables = new WeakMap<HeapSnapshot, NameTables>();
@@ -60,7 +58,7 @@ const nameTables = new WeakMap<HeapSnapshot, NameTables>();
 function namesOf(snapshot: HeapSnapshot): NameTables {
   let tables = nameTables.get(snapshot);
   if (!tables) {
-    tables = { flags: snapshot.strings.indexFlags(FLAGGED_NAMES), numeric: snapshot.strings.decimalValues(MAX_SLOT_DIGITS) };
+    tables = { flags: snapshot.strings.indexFlags(FLAGGED_NAMES) };
     nameTables.set(snapshot, tables);
   }
   return tables;
@@ -109,13 +107,13 @@ function subclassedKind(snapshot: HeapSnapshot, ordinal: number): number {
 export function hashTableEntries(snapshot: HeapSnapshot, table: number, pairs: boolean): number {
   const { firstEdge, edgeType, edgeNameOrIndex } = snapshot;
   const { element, hidden } = snapshot.edgeTypes;
-  const { numeric } = namesOf(snapshot);
+  const strings = snapshot.strings;
   let slots = 0;
   let adjacent = 0;
   let previous = -2;
   for (let edge = firstEdge[table]; edge < firstEdge[table + 1]; edge++) {
     const type = edgeType[edge];
-    const slot = type === element || type === hidden ? edgeNameOrIndex[edge] : numeric[edgeNameOrIndex[edge]];
+    const slot = type === element || type === hidden ? edgeNameOrIndex[edge] : strings.decimalValue(edgeNameOrIndex[edge], MAX_SLOT_DIGITS);
     if (slot < 0 || slot === previous) continue; // Not a slot, or a slot with both a strong and a weak edge.
     slots++;
     if (slot === previous + 1) {

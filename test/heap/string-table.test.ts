@@ -29,7 +29,9 @@ describe('string table', () => {
 
   it('reads decimal slot names as numbers up to the digit limit, everything else as -1', () => {
     const table = StringTable.from(['0', '12', '123456789', '1234567890', '', '1a', '-1', ' 1', '\u0661']);
-    expect(Array.from(table.decimalValues(9))).toEqual([0, 12, 123456789, -1, -1, -1, -1, -1, -1]);
+    expect(Array.from({ length: table.length }, (_, index) => table.decimalValue(index, 9))).toEqual([0, 12, 123456789, -1, -1, -1, -1, -1, -1]);
+    expect(table.decimalValue(-1, 9)).toBe(-1);
+    expect(table.decimalValue(table.length, 9)).toBe(-1);
   });
 
   it('grows from a small first guess without losing bytes', () => {
