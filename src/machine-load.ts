@@ -17,9 +17,22 @@ export interface MachineLoad {
  */
 export function machineLoad(): MachineLoad {
   const cpus = os.availableParallelism();
-  const runnable = runnableThreads();
-  return { cpus, load: runnable === undefined ? (os.loadavg()[0] ?? 0) : Math.max(0, runnable - ownRunnableThreads()) };
+  let load = Infinity;
+  // The fewest of a few readings 5 ms apart: one reading often catches a short-lived task (a shell, a kernel
+  // worker) and kept the analysis's distances thread off on an idle machine.
+  for (let reading = 0; reading < LOAD_READINGS; reading++) {
+    if (reading > 0) Atomics.wait(pause, 0, 0, READING_GAP_MS);
+    const runnable = runnableThreads();
+    if (runnable === undefined) return { cpus, load: os.loadavg()[0] ?? 0 };
+    load = Math.min(load, Math.max(0, runnable - ownRunnableThreads()));
+  }
+  return { cpus, load };
 }
+
+const LOAD_READINGS = 3;
+const READING_GAP_MS = 5;
+/** Something to Atomics.wait on: a synchronous 5 ms pause without a busy loop. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function runnableThreads(): number | undefined {
   try {
