@@ -120,11 +120,14 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
     const loopStart = performance.now();
     options.onSample?.({ memory: memory.samples, pools: livePools?.count ?? 0, elapsedMs: 0 });
     let next = loopStart + options.intervalMs;
+    /** Pool counters are not read before this time (performance.now()): see POOL_SETTLE_AFTER_SNAPSHOT_MS. */
+    let poolsSettleUntil = 0;
     while (!options.signal?.aborted && performance.now() - loopStart < options.durationMs) {
       if (snapshots && snapshots.remaining > 0 && performance.now() - loopStart >= snapshots.nextDueMs()) {
         await takeSnapshot();
         // The pause put sampling behind: resume on a fresh beat instead of a burst of catch-up samples.
         next = Math.max(next, performance.now() + options.intervalMs);
+        poolsSettleUntil = performance.now() + Math.max(POOL_SETTLE_AFTER_SNAPSHOT_MS, 2 * options.intervalMs);
         continue;
       }
       await sleepUntil(Math.min(next, loopStart + (snapshots?.remaining ? snapshots.nextDueMs() : Infinity)), options.signal);
@@ -133,7 +136,7 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
       next += options.intervalMs;
       try {
         memory.push({ ...(await readMemory(session, { gc: options.gc })), heapLimit: runtime.heapLimit });
-        if (livePools) poolBuilder.push(Date.now(), await livePools.read());
+        if (livePools && performance.now() >= poolsSettleUntil) poolBuilder.push(Date.now(), await livePools.read());
       } catch (error) {
         if (isGone(error)) throw error;
         // A busy target may miss one sample; the series stays honest (fewer points), the run goes on.
@@ -205,3 +208,11 @@ function sleepUntil(time: number, signal?: AbortSignal): Promise<void> {
     signal.addEventListener('abort', done, { once: true });
   });
 }
+
+/**
+ * After a snapshot pooldoc took (the target's loop stood still for seconds), pool counters show the backlog the
+ * pause built up — every request that waited now holds a client — not the pool's own behaviour. Such readings
+ * lifted the in-use floor for one window, and its fall back the next window hid a real client leak (the demo's
+ * pg pool read "ok" in some runs). The memory samples are kept: the heap is what the snapshot is about.
+ */
+const POOL_SETTLE_AFTER_SNAPSHOT_MS = 1_000;
