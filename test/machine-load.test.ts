@@ -16,7 +16,8 @@ describe('machine load', () => {
     expect(idleCpus({ cpus: 2, load: 0.4 })).toBe(1);
     // One busy child per CPU: every CPU is taken while they spin.
     for (let i = 0; i < cpus; i++) children.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Long enough for the children to start and spin on a loaded machine.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(machineLoad().load).toBeGreaterThanOrEqual(cpus);
     expect(idleCpus()).toBe(0);
     // (That the count frees up again once they stop is not asserted: other test files run beside this one.)
