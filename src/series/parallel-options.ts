@@ -28,10 +28,11 @@ export function defaultThreads(machine: MachineLoad): number {
 export function resolveParallelOptions(
   options: Partial<ParallelOptions> = {},
   env: NodeJS.ProcessEnv = process.env,
-  machine: MachineLoad = machineLoad(),
+  machine?: MachineLoad,
 ): ParallelOptions {
   return {
     minBytes: options.minBytes ?? envNumber(env, 'POOLDOC_PARALLEL_MIN_BYTES') ?? DEFAULT_PARALLEL_MIN_BYTES,
-    threads: Math.floor(options.threads ?? envNumber(env, 'POOLDOC_THREADS') ?? defaultThreads(machine)),
+    // The machine is read only when nothing else decides (it reads /proc, and pauses on a busy machine).
+    threads: Math.floor(options.threads ?? envNumber(env, 'POOLDOC_THREADS') ?? defaultThreads(machine ?? machineLoad())),
   };
 }
