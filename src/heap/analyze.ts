@@ -1,9 +1,9 @@
 // The analysis pipeline (DevTools' order): shallow sizes → page-owned flags → essential edges → dominators → retained sizes.
+import { idleCpus } from '../machine-load.js';
 import { silentProgress, type ProgressSink } from '../progress.js';
 import { computeClasses, type NodeClasses } from './analysis/class-names.js';
 import { computeDistances, type Distances } from './analysis/distances.js';
 import { DistancesJob, PARALLEL_DISTANCES_FROM } from './analysis/distances-job.js';
-import { idleCpus } from '../machine-load.js';
 import { computeDominators } from './analysis/dominators.js';
 import { computeEssentialEdges } from './analysis/essential-edges.js';
 import { markPageOwned } from './analysis/page-owned.js';
@@ -84,10 +84,7 @@ export class HeapAnalysis {
 
   /** DevTools' class (Summary "Constructor") of each node. */
   get classes(): NodeClasses {
-    if (!this.#classes) {
-      this.#classes = timed(this.timings, 'classes', () => computeClasses(this.snapshot, this.scratch));
-    }
-    return this.#classes;
+    return (this.#classes ??= timed(this.timings, 'classes', () => computeClasses(this.snapshot, this.scratch)));
   }
 
   /** All retaining edges of each node (reverse CSR). */

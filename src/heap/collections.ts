@@ -49,25 +49,19 @@ const PROTO_FLAG = 7;
 /** Slot names are decimal indexes; 9 digits always fit an Int32 (and no table has a billion slots). */
 const MAX_SLOT_DIGITS = 9;
 
-interface NameTables {
-  flags: Uint8Array;
-}
+const nameFlags = new WeakMap<HeapSnapshot, Uint8Array>();
 
-const nameTables = new WeakMap<HeapSnapshot, NameTables>();
-
-function namesOf(snapshot: HeapSnapshot): NameTables {
-  let tables = nameTables.get(snapshot);
-  if (!tables) {
-    tables = { flags: snapshot.strings.indexFlags(FLAGGED_NAMES) };
-    nameTables.set(snapshot, tables);
-  }
-  return tables;
+/** FLAGGED_NAMES flags by string index, once per snapshot. */
+function flagsOf(snapshot: HeapSnapshot): Uint8Array {
+  let flags = nameFlags.get(snapshot);
+  if (!flags) nameFlags.set(snapshot, (flags = snapshot.strings.indexFlags(FLAGGED_NAMES)));
+  return flags;
 }
 
 /** The target of the first edge of this type (default `internal`) whose name has this flag, or -1. */
 function internalChild(snapshot: HeapSnapshot, ordinal: number, nameFlag: number, type = snapshot.edgeTypes.internal): number {
   const { firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
-  const { flags } = namesOf(snapshot);
+  const flags = flagsOf(snapshot);
   for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
     if (edgeType[edge] === type && flags[edgeNameOrIndex[edge]] === nameFlag) return edgeTarget[edge];
   }
@@ -85,7 +79,7 @@ const MAX_PROTOTYPE_DEPTH = 6;
 function subclassedKind(snapshot: HeapSnapshot, ordinal: number): number {
   // V8 extracts a collection's `table` before the object's own references, so it is the first edge: one test
   // per object instead of a pass over every object's edges.
-  const { flags } = namesOf(snapshot);
+  const flags = flagsOf(snapshot);
   const first = snapshot.firstEdge[ordinal];
   if (first === snapshot.firstEdge[ordinal + 1] || snapshot.edgeType[first] !== snapshot.edgeTypes.internal || flags[snapshot.edgeNameOrIndex[first]] !== TABLE_FLAG) return -1;
   const property = snapshot.edgeTypes.property;
@@ -135,7 +129,7 @@ function countEdges(snapshot: HeapSnapshot, ordinal: number, type: number): numb
 
 /** Entry count of one node if it is a collection, else -1 (kind written to `kindOut[0]`). */
 function collectionEntries(snapshot: HeapSnapshot, ordinal: number, kindOut: Uint8Array): number {
-  const { flags } = namesOf(snapshot);
+  const flags = flagsOf(snapshot);
   let kind = flags[snapshot.nodeName[ordinal]] - 1;
   if (kind < 0) kind = subclassedKind(snapshot, ordinal);
   if (kind >= 0 && kind <= 3) {

@@ -17,7 +17,7 @@ const FILE_CHUNK_BYTES = 32 << 20;
 export const PARALLEL_EDGES_FROM = 1_000_000;
 
 /**
- * `auto`: a worker for snapshots from PARALLEL_EDGES_FROM edges, when a core is free by the 1-minute load average.
+ * `auto`: a worker for snapshots from PARALLEL_EDGES_FROM edges, when a CPU is free (src/machine-load.ts).
  * Why the load check: the split costs ~10 % more CPU (the edge bytes are read twice, a second isolate), so on a
  * machine whose cores are all busy it was ~10 % slower than one thread (1 GB bench, load 3–4 on 2 cores).
  * `always` (tests) and `never` force the choice; the result is the same either way.
