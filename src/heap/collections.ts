@@ -160,8 +160,20 @@ function collectionEntries(snapshot: HeapSnapshot, ordinal: number, kindOut: Uin
   return entries;
 }
 
-/** Scans every JS object once and returns all collections (dictionaries only above the threshold). */
+const collectionTables = new WeakMap<HeapSnapshot, CollectionTable>();
+
+/**
+ * Every collection of the snapshot (dictionaries only above the threshold), scanned once per snapshot: the diff
+ * input and `largestCollections` of the same snapshot (analyze --snapshots' last one) share the scan.
+ */
 export function findCollections(snapshot: HeapSnapshot): CollectionTable {
+  let table = collectionTables.get(snapshot);
+  if (!table) collectionTables.set(snapshot, (table = scanCollections(snapshot)));
+  return table;
+}
+
+/** Scans every JS object once. */
+function scanCollections(snapshot: HeapSnapshot): CollectionTable {
   const { nodeCount, nodeType } = snapshot;
   const object = snapshot.types.object;
   let ordinals = new Uint32Array(1024);
