@@ -24,10 +24,7 @@ export class ProblemLog {
 
   add(file: string, line: number, message: string): void {
     this.unparsedLines++;
-    const kept = this.keptPerFile.get(file) ?? 0;
-    if (kept >= PROBLEMS_KEPT_PER_FILE) return;
-    this.keptPerFile.set(file, kept + 1);
-    this.kept.push({ file, line, message });
+    this.keep(file, line, message);
   }
 
   /**
@@ -36,20 +33,23 @@ export class ProblemLog {
    */
   absorb(part: ProblemsPart, lineOffset: number): void {
     for (const problem of part.kept) {
-      const kept = this.keptPerFile.get(problem.file) ?? 0;
-      if (kept >= PROBLEMS_KEPT_PER_FILE) break;
-      this.keptPerFile.set(problem.file, kept + 1);
-      this.kept.push({ ...problem, line: problem.line + lineOffset });
+      if (!this.keep(problem.file, problem.line + lineOffset, problem.message)) break;
     }
     this.unparsedLines += part.unparsedLines;
   }
 
   /** A note that is not an unparsed line (e.g. a dropped NaN value, a guessed anchor): kept, not counted. */
   note(file: string, line: number, message: string): void {
+    this.keep(file, line, message);
+  }
+
+  /** Keeps the problem unless its file already has PROBLEMS_KEPT_PER_FILE; says whether it was kept. */
+  private keep(file: string, line: number, message: string): boolean {
     const kept = this.keptPerFile.get(file) ?? 0;
-    if (kept >= PROBLEMS_KEPT_PER_FILE) return;
+    if (kept >= PROBLEMS_KEPT_PER_FILE) return false;
     this.keptPerFile.set(file, kept + 1);
     this.kept.push({ file, line, message });
+    return true;
   }
 }
 
