@@ -157,9 +157,9 @@ export function hasErrorFindings(result: AnalyzeResult): boolean {
 function findingsOf(result: AnalyzeResult, knownRuleIds: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   // ruleId is the audit rule that would have caught it in CI, else the detector that saw it live.
-  const add = (situation: LinkSituation, detector: string, severity: Finding['severity'], message: string, pool?: AnalyzedPool) => {
-    const link = linkRule(situation, pool?.library, knownRuleIds);
-    findings.push({ ruleId: link?.ruleId ?? detector, severity, message, library: pool?.library, data: { detector, pool: pool?.name, auditRule: link?.ruleId, code: link?.code } });
+  const add = (situation: LinkSituation, detector: string, severity: Finding['severity'], message: string, pool?: AnalyzedPool, library = pool?.library) => {
+    const link = linkRule(situation, library, knownRuleIds);
+    findings.push({ ruleId: link?.ruleId ?? detector, severity, message, library, data: { detector, pool: pool?.name, auditRule: link?.ruleId, code: link?.code } });
   };
   if (result.heap.verdict === 'leak') {
     add('heap-leak', 'heap-leak', 'error', `heap grows ${Math.round(result.heap.slopeBytesPerHour / 1e6)} MB/h${result.heap.timeToLimitSeconds !== null ? `, reaching the limit in ~${Math.round(result.heap.timeToLimitSeconds / 60)} min` : ''}; an unbounded cache or collection is the usual cause`);
@@ -177,8 +177,7 @@ function findingsOf(result: AnalyzeResult, knownRuleIds: ReadonlySet<string>): F
   for (const [library, count] of Object.entries(result.poolDiscovery?.appeared ?? {})) {
     // One new pool can be a lazy init; several in one run is a pool built per request or per job.
     if (count < MIN_APPEARED_POOLS) continue;
-    const link = linkRule('pools-appearing', library, knownRuleIds);
-    findings.push({ ruleId: link?.ruleId ?? 'live-pools', severity: 'warning', message: `${count} new ${library} pool instances appeared during the run: a pool created per request or per job never shares its connections`, library, data: { detector: 'live-pools', auditRule: link?.ruleId, code: link?.code } });
+    add('pools-appearing', 'live-pools', 'warning', `${count} new ${library} pool instances appeared during the run: a pool created per request or per job never shares its connections`, undefined, library);
   }
   for (const pool of result.pools) {
     if (pool.verdict === 'saturated') {
