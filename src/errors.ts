@@ -15,9 +15,12 @@ export class PooldocError extends Error {
 /** Bad input: a file that is missing, unreadable, truncated, corrupt or of the wrong format (exit 2). */
 export class InputError extends PooldocError {
   readonly position?: SourcePosition;
+  /** The message without the position prefix: what a worker thread sends to have the error rebuilt. */
+  readonly detail: string;
   constructor(message: string, position?: SourcePosition, options?: { cause?: unknown }) {
     super(position ? `${formatPosition(position)}: ${message}` : message, ExitCode.badInput, options);
     this.position = position;
+    this.detail = message;
   }
 }
 

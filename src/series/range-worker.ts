@@ -1,6 +1,6 @@
 // Worker thread script: reads one byte range of a big NDJSON or trace-gc file into a part for the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { formatPosition, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { readNdjsonPart } from './ndjson.js';
 import type { RangeJob, RangeReply } from './parallel-read.js';
 import { ProblemLog } from './problems.js';
@@ -26,8 +26,7 @@ async function run(job: RangeJob): Promise<{ reply: RangeReply<unknown>; transfe
   } catch (error) {
     if (error instanceof InputError && error.position) {
       // The position is re-added by the main thread, with the line counted from the file's start.
-      const message = error.message.slice(formatPosition(error.position).length + 2);
-      return { reply: { inputError: { message, line: error.position.line, offset: error.position.offset } }, transfer: [] };
+      return { reply: { inputError: { message: error.detail, line: error.position.line, offset: error.position.offset } }, transfer: [] };
     }
     return { reply: { crash: (error as Error).stack ?? String(error) }, transfer: [] };
   }

@@ -1,7 +1,7 @@
 // Main-thread side of the edge worker: shared edge columns, starting the worker, and turning its answer into data.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { InputError, formatPosition } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { BYTE } from './bytes.js';
 import type { SourcePosition } from '../../findings.js';
 import type { SnapshotLayout } from '../layout.js';
@@ -61,7 +61,7 @@ export function parseEdgeSection(request: EdgeJobRequest): EdgeJobResult {
     }
     return { kind: 'done', maxNameIndex: reader.maxNameIndex, start, end: position };
   } catch (error) {
-    if (error instanceof InputError) return { kind: 'error', message: error.message, position: error.position };
+    if (error instanceof InputError) return { kind: 'error', message: error.detail, position: error.position };
     throw error;
   } finally {
     closeSync(fd);
@@ -133,8 +133,5 @@ export function startEdgeJob(workerFile: string, where: Omit<EdgeJobRequest, 'sh
 
 /** Rebuilds the worker's InputError in this thread (same message, same position). */
 export function edgeJobError(result: Extract<EdgeJobResult, { kind: 'error' }>): InputError {
-  if (!result.position) return new InputError(result.message);
-  const prefix = `${formatPosition(result.position)}: `;
-  const message = result.message.startsWith(prefix) ? result.message.slice(prefix.length) : result.message;
-  return new InputError(message, result.position);
+  return new InputError(result.message, result.position);
 }
