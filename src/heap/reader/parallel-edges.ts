@@ -29,6 +29,7 @@ export type EdgeJobResult =
   | { kind: 'truncated' }
   /** `edges` does not follow `nodes` (not V8's order): this thread parses it where its own parser finds it. */
   | { kind: 'not-found' }
+  /** `message`: the InputError's detail (its position travels in `position`). */
   | { kind: 'error'; message: string; position?: SourcePosition };
 
 export interface EdgeJob {
