@@ -19,30 +19,16 @@ export interface DominatorTree {
   spare: { sizes: ArrayBuffer; first: Uint32Array; children: Uint32Array };
 }
 
+
 /** First size of the path-compression stack (grown by doubling): 64 K entries, 256 KB. */
 const INITIAL_COMPRESSION_STACK = 1 << 16;
-
-/** Predecessors over essential edges only, as a CSR (first index per node + source ordinals). */
-function essentialPredecessors(snapshot: HeapSnapshot, essential: EssentialEdges): { first: Uint32Array; sources: Uint32Array } {
-  const { nodeCount, firstEdge, edgeTarget } = snapshot;
-  const { bits } = essential;
-  // inDegree is consumed: its inclusive prefix sum is each node's END; filling backwards (last edge first) moves
-  // every entry down to its node's START, so no separate cursor array (4 bytes per node at the memory peak).
-  const first = essential.inDegree;
-  for (let i = 1; i <= nodeCount; i++) first[i] += first[i - 1];
-  const sources = new Uint32Array(essential.count);
-  for (let source = nodeCount - 1; source >= 0; source--) {
-    for (let edge = firstEdge[source + 1] - 1, start = firstEdge[source]; edge >= start; edge--) {
-      if (bits[edge >>> 3] & (1 << (edge & 7))) sources[--first[edgeTarget[edge]]] = source;
-    }
-  }
-  return { first, sources };
-}
 
 /**
  * Thomas Lengauer and Robert Endre Tarjan, "A fast algorithm for finding dominators in a flowgraph",
  * ACM TOPLAS 1(1), 1979, 121–141 (https://doi.org/10.1145/357062.357071) — the "simple" eval/link version,
- * variable names as in the paper. Vertices are numbered 1..n (ordinal + 1) so 0 can mean "none".
+ * variable names as in the paper. Vertices are their DFS numbers 1..n (0 means "none"): every array of the main
+ * loop is indexed by number, so the loop walks them in order instead of jumping across the heap by ordinal, and
+ * the predecessor lists hold numbers too.
  *
  * Roots, in DevTools' order: a DFS from the root; then a DFS from every unvisited node with no essential
  * retainer (in ordinal order), with the root as its parent; then every still-unvisited node (cliques that only
@@ -50,71 +36,92 @@ function essentialPredecessors(snapshot: HeapSnapshot, essential: EssentialEdges
  */
 export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEdges, scratch: ScratchMemory, progress: ProgressSink = () => {}): DominatorTree {
   const { nodeCount, firstEdge, edgeTarget, rootOrdinal } = snapshot;
-  const { first: firstPredecessor, sources: predecessors } = essentialPredecessors(snapshot, essential);
-  const bits = essential.bits;
+  const { bits, inDegree } = essential;
   const size = nodeCount + 1;
+  /** DFS number of each node ordinal; 0 until the DFS reaches it. */
+  const numberOf = scratch.uint32(nodeCount).fill(0);
   const parent = new Uint32Array(size);
   const ancestor = new Uint32Array(size);
-  const vertex = new Uint32Array(size);
   // label and semi share one buffer so it can hold the Float64 retained sizes afterwards (see DominatorTree.spare).
   const sizes = new ArrayBuffer(size * 2 * Uint32Array.BYTES_PER_ELEMENT);
   const label = new Uint32Array(sizes, 0, size);
   const semi = new Uint32Array(sizes, size * Uint32Array.BYTES_PER_ELEMENT, size);
-  // Each vertex sits in at most one bucket at a time: buckets are singly linked lists through bucketNext. A
-  // bucket's head lives in its vertex's `label` slot (see the main loop), not in an array of its own.
-  const bucketNext = new Uint32Array(size);
   let n = 0;
 
-  // Iterative DFS. `ancestor` is all zeros until the main loop, so it doubles as the per-vertex next-edge cursor.
+  // Iterative DFS over ordinals. Until the main loop `ancestor` is free, so it holds each node's next-edge cursor,
+  // and `label`/`semi` hold the current path (ordinals, and their numbers: a child's parent number).
   const nextEdge = ancestor;
-  const dfs = (start: number): void => {
-    nextEdge[start] = firstEdge[start - 1];
-    let v = start;
-    while (v !== 0) {
-      if (semi[v] === 0) {
-        semi[v] = ++n;
-        vertex[n] = label[v] = v;
-      }
-      let next = parent[v];
-      const edgeEnd = firstEdge[v];
-      for (let edge = nextEdge[v]; edge < edgeEnd; edge++) {
+  const pathOrdinal = label;
+  const pathNumber = semi;
+  const dfs = (start: number, parentNumber: number): void => {
+    numberOf[start] = ++n;
+    parent[n] = parentNumber;
+    nextEdge[start] = firstEdge[start];
+    pathOrdinal[0] = start;
+    pathNumber[0] = n;
+    let top = 1;
+    while (top > 0) {
+      const v = pathOrdinal[top - 1];
+      const edgeEnd = firstEdge[v + 1];
+      let edge = nextEdge[v];
+      let w = 0;
+      for (; edge < edgeEnd; edge++) {
         if (!(bits[edge >>> 3] & (1 << (edge & 7)))) continue;
-        const w = edgeTarget[edge] + 1;
-        if (semi[w] === 0) {
-          parent[w] = v;
-          nextEdge[v] = edge + 1;
-          nextEdge[w] = firstEdge[w - 1];
-          next = w;
-          break;
-        }
+        w = edgeTarget[edge];
+        if (numberOf[w] === 0) break;
       }
-      if (next === parent[v]) nextEdge[v] = edgeEnd;
-      v = next;
+      if (edge === edgeEnd) {
+        top--;
+        continue;
+      }
+      nextEdge[v] = edge + 1;
+      numberOf[w] = ++n;
+      parent[n] = pathNumber[top - 1];
+      nextEdge[w] = firstEdge[w];
+      pathOrdinal[top] = w;
+      pathNumber[top++] = n;
     }
   };
 
-  const r = rootOrdinal + 1;
-  dfs(r);
+  const r = 1;
+  dfs(rootOrdinal, 0);
   let unreachableCount = 0;
   if (n < nodeCount) {
     unreachableCount = nodeCount - n;
-    for (let v = 1; v <= nodeCount; v++) {
-      if (semi[v] === 0 && firstPredecessor[v] === firstPredecessor[v - 1]) {
-        parent[v] = r;
-        dfs(v);
-      }
+    for (let v = 0; v < nodeCount; v++) {
+      if (numberOf[v] === 0 && inDegree[v] === 0) dfs(v, r);
     }
   }
   if (n < nodeCount) {
-    for (let v = 1; v <= nodeCount; v++) {
-      if (semi[v] !== 0) continue;
-      parent[v] = r;
-      semi[v] = ++n;
-      vertex[n] = label[v] = v;
+    for (let v = 0; v < nodeCount; v++) {
+      if (numberOf[v] !== 0) continue;
+      numberOf[v] = ++n;
+      parent[n] = r;
     }
   }
+  progress('Dominators', 1, 4);
+
+  // Predecessors over essential edges as a CSR by number: `sources[first[w - 1] .. first[w])` are the numbers of
+  // w's retainers. Counts go at each number's own index; the inclusive prefix sum is then each list's END, and
+  // filling backwards (last edge first) moves every entry down to its START, so no separate cursor array.
+  const first = new Uint32Array(size);
+  for (let v = 0; v < nodeCount; v++) first[numberOf[v] - 1] = inDegree[v];
+  for (let i = 1; i <= nodeCount; i++) first[i] += first[i - 1];
+  const sources = new Uint32Array(essential.count);
+  for (let source = nodeCount - 1; source >= 0; source--) {
+    const sourceNumber = numberOf[source];
+    for (let edge = firstEdge[source + 1] - 1, start = firstEdge[source]; edge >= start; edge--) {
+      if (bits[edge >>> 3] & (1 << (edge & 7))) sources[--first[numberOf[edgeTarget[edge]] - 1]] = sourceNumber;
+    }
+  }
+  // The in-degrees are done with: their array (nodeCount + 1 long) holds the bucket links. Each vertex sits in at
+  // most one bucket at a time: buckets are singly linked lists through bucketNext, each link written before it is
+  // read. A bucket's head lives in its vertex's `label` slot (see the main loop), not in an array of its own.
+  const bucketNext = inDegree;
+  scratch.release(bits);
+  for (let i = 1; i <= n; i++) label[i] = semi[i] = i;
   ancestor.fill(0);
-  progress('Dominators', 1, 3);
+  progress('Dominators', 2, 4);
 
   // Path compression, iterative; the stack never exceeds the depth of the ancestor forest, which is far below the
   // node count in real heaps: it grows on demand instead of costing 4 bytes per node at the memory peak.
@@ -149,24 +156,24 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
   // A vertex whose semi is not a smaller number (only in DevTools' orphan handling) would sit in a bucket that is
   // never emptied: it is not bucketed at all, which leaves dom[w] = parent[w] as before. 4 bytes per node less.
   const dom = parent;
-  for (let i = n; i >= 2; i--) {
-    const w = vertex[i];
+  for (let w = n; w >= 2; w--) {
     label[w] = w;
-    const from = firstPredecessor[w - 1];
-    const to = firstPredecessor[w];
+    const from = first[w - 1];
+    const to = first[w];
+    let semiW = w;
     if (from === to) {
-      // A node with no essential retainer is treated as retained by the root; semi[r] is the smallest number.
-      semi[w] = semi[r];
+      // A node with no essential retainer is treated as retained by the root, the smallest number.
+      semiW = r;
     } else {
       for (let p = from; p < to; p++) {
-        const u = evaluate(predecessors[p] + 1);
-        if (semi[u] < semi[w]) semi[w] = semi[u];
+        const u = evaluate(sources[p]);
+        if (semi[u] < semiW) semiW = semi[u];
       }
     }
-    if (semi[w] < i) {
-      const s = vertex[semi[w]];
-      bucketNext[w] = label[s] === s ? 0 : label[s];
-      label[s] = w;
+    semi[w] = semiW;
+    if (semiW < w) {
+      bucketNext[w] = label[semiW] === semiW ? 0 : label[semiW];
+      label[semiW] = w;
     }
     const pw = parent[w];
     ancestor[w] = pw;
@@ -178,23 +185,22 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
       label[pw] = pw;
     }
   }
-  // The predecessor CSR and the edge bits are done with: later phases (distances, classes) reuse that memory.
-  scratch.release(firstPredecessor);
-  scratch.release(predecessors);
-  scratch.release(bits);
-  progress('Dominators', 2, 3);
+  // The predecessor lists are done with: later phases (distances, classes) reuse that memory.
+  scratch.release(sources);
+  progress('Dominators', 3, 4);
 
-  dom[0] = dom[r] = r;
-  for (let i = 2; i <= n; i++) {
-    const w = vertex[i];
-    if (dom[w] !== vertex[semi[w]]) dom[w] = dom[dom[w]];
+  dom[r] = r;
+  for (let w = 2; w <= n; w++) {
+    if (dom[w] !== semi[w]) dom[w] = dom[dom[w]];
   }
 
-  // Reuse the LT arrays for the results (about 8 bytes per node less at the peak): shift to ordinals in place.
-  for (let v = 1; v <= nodeCount; v++) dom[v] -= 1;
-  const dominator = dom.subarray(1);
-  for (let i = 1; i <= n; i++) vertex[i] -= 1;
-  const order = vertex.subarray(1);
-  progress('Dominators', 3, 3);
-  return { dominator, order, unreachableCount, spare: { sizes, first: ancestor.fill(0), children: bucketNext } };
+  // Back to ordinals, into arrays the main loop is done with: `first` becomes the DFS order (number - 1 → ordinal),
+  // `ancestor` the dominator of each ordinal. The rest is handed on (see DominatorTree.spare).
+  const order = first.subarray(0, nodeCount);
+  for (let v = 0; v < nodeCount; v++) order[numberOf[v] - 1] = v;
+  const dominator = ancestor.subarray(0, nodeCount);
+  for (let v = 0; v < nodeCount; v++) dominator[v] = order[dom[numberOf[v]] - 1];
+  scratch.release(numberOf);
+  progress('Dominators', 4, 4);
+  return { dominator, order, unreachableCount, spare: { sizes, first: parent.fill(0), children: bucketNext } };
 }
