@@ -1,7 +1,8 @@
 // Reads a big line-based file on several threads: this thread reads the first byte range, workers the rest,
 // and their parts are merged in file order (columns concatenated, line numbers offset).
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
+import { compiledWorkerFile, startWorker } from '../worker-file.js';
 import { splitAtLines } from './line-ranges.js';
 import type { ByteRange, ScanResult } from './line-scanner.js';
 import type { ProblemsPart } from './problems.js';
@@ -26,23 +27,24 @@ export type RangeReply<Part> =
   | { inputError: { message: string; line?: number; offset?: number } }
   | { crash: string };
 
-// From dist/ the worker is the compiled .js next to this file. Run from the TypeScript sources (vitest),
-// it is the .ts file, loaded through a small transpiling loader, so tests exercise the same code.
-// Otherwise no Node options: inherited ones such as `--input-type` (from `node -e`) would stop the worker.
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(FROM_SOURCES ? './range-worker.ts' : './range-worker.js', import.meta.url);
-const WORKER_EXEC_ARGV = FROM_SOURCES ? ['--import', new URL('../../scripts/typescript-loader/register.mjs', import.meta.url).href] : [];
+/** The compiled worker module (see worker-file.ts); undefined: files are read on this thread alone. */
+const WORKER_FILE = compiledWorkerFile(import.meta.url, 'range-worker');
+
+/** The worker module this reader starts, if any (tests check that the split read really is one). */
+export function rangeWorkerFile(): string | undefined {
+  return WORKER_FILE;
+}
 
 /** The byte ranges to read `context.file` in, or undefined when it is read on this thread alone. */
 export function rangesFor(context: ReadContext, size: number): ByteRange[] | undefined {
   const parallel = context.parallel;
-  if (!parallel || parallel.threads < 2 || size < parallel.minBytes) return undefined;
+  if (!WORKER_FILE || !parallel || parallel.threads < 2 || size < parallel.minBytes) return undefined;
   const ranges = splitAtLines(context.file, size, parallel.threads);
   return ranges.length > 1 ? ranges : undefined;
 }
 
-function startWorker<Part>(job: RangeJob): { worker: Worker; reply: Promise<RangeReply<Part>> } {
-  const worker = new Worker(WORKER_URL, { workerData: job, execArgv: WORKER_EXEC_ARGV });
+function startRangeWorker<Part>(job: RangeJob): { worker: Worker; reply: Promise<RangeReply<Part>> } {
+  const worker = startWorker(WORKER_FILE!, job);
   const reply = new Promise<RangeReply<Part>>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -60,7 +62,7 @@ function startWorker<Part>(job: RangeJob): { worker: Worker; reply: Promise<Rang
  */
 export async function readRanges<Part>(context: ReadContext, format: PartFormat, ranges: readonly ByteRange[], readHere: (range: ByteRange) => Promise<ScanResult>, absorb: (part: Part, lineOffset: number) => void): Promise<void> {
   const { file, metricMap, start, mtimeMs } = context;
-  const workers = ranges.slice(1).map((range) => startWorker<Part>({ format, file, range, metricMap, start, mtimeMs }));
+  const workers = ranges.slice(1).map((range) => startRangeWorker<Part>({ format, file, range, metricMap, start, mtimeMs }));
   try {
     let lineOffset = (await readHere(ranges[0])).lines;
     for (const { reply } of workers) {

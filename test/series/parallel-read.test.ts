@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSeries, type SeriesReadResult } from '../../src/series/index.js';
 import { splitAtLines } from '../../src/series/line-ranges.js';
+import { rangeWorkerFile } from '../../src/series/parallel-read.js';
 import { DEFAULT_PARALLEL_MIN_BYTES, defaultThreads, resolveParallelOptions } from '../../src/series/parallel-options.js';
 import { tempDir } from '../helpers/child.js';
 import { parseJson, REPO_ROOT, runCli } from '../helpers/cli.js';
@@ -141,6 +142,10 @@ describe.each([
 });
 
 describe('the worker loads from the build (dist/)', () => {
+  it('is there (npm test builds first): without it every "several threads" case above would read on one', () => {
+    expect(rangeWorkerFile()).toMatch(/dist[\\/]src[\\/]series[\\/]range-worker\.js$/);
+  });
+
   const { text } = ndjsonAcrossCut(2_000, false);
   const file = write('from-dist.ndjson', text);
 

@@ -1,8 +1,8 @@
 // DevTools' distances on a second thread while this one computes dominators: both only read the snapshot columns.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { SnapshotLayout } from '../layout.js';
 import type { HeapSnapshot } from '../snapshot.js';
-import { compiledWorkerFile } from '../worker-file.js';
+import { compiledWorkerFile, startWorker } from '../../worker-file.js';
 import type { Distances } from './distances.js';
 
 /** States of the job (an Int32 in shared memory, so this thread can wait on it synchronously with Atomics.wait). */
@@ -62,8 +62,7 @@ export class DistancesJob {
       state: new Int32Array(shared(4)),
     };
     try {
-      // No inherited execArgv: flags meant for the main program (e.g. --input-type) can stop a worker from starting.
-      const worker = new Worker(workerFile, { workerData: request, execArgv: [] });
+      const worker = startWorker(workerFile, request);
       // Failures are read from the shared state: this thread may be blocked in Atomics.wait, deaf to events.
       worker.on('error', () => {});
       worker.unref();

@@ -1,11 +1,10 @@
 // Main-thread side of the edge worker: shared edge columns, starting the worker, and turning its answer into data.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
 import { BYTE } from './bytes.js';
 import type { SourcePosition } from '../../findings.js';
 import type { SnapshotLayout } from '../layout.js';
-import { compiledWorkerFile } from '../worker-file.js';
+import { compiledWorkerFile, startWorker } from '../../worker-file.js';
 import { EdgeSectionReader, type EdgeColumns } from './edge-section.js';
 import type { ScannerKind } from './number-scanner.js';
 
@@ -107,8 +106,7 @@ export function startEdgeJob(workerFile: string, where: Omit<EdgeJobRequest, 'sh
   const columns = { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
   const request: EdgeJobRequest = { ...where, shared };
   let cancelled = false;
-  // No inherited execArgv: flags meant for the main program (e.g. --input-type) can stop a worker from starting.
-  const worker = new Worker(workerFile, { workerData: request, execArgv: [] });
+  const worker = startWorker(workerFile, request);
   const threadResult = new Promise<EdgeJobResult>((resolve, reject) => {
     worker.once('message', (message: EdgeJobResult) => resolve(message));
     worker.once('error', reject);

@@ -1,8 +1,10 @@
-// Where a worker thread's compiled module is: beside the caller in dist/, or under dist/ when the caller runs from
-// TypeScript sources (vitest; `npm test` builds first). Undefined when neither exists: callers then stay on one thread.
+// Worker threads, one policy for all of pooldoc's: the compiled module beside the caller in dist/, or under dist/
+// when the caller runs from TypeScript sources (vitest; `npm test` builds first). When neither exists, callers
+// stay on one thread: a worker only ever saves time, never changes a result.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 
 /** `moduleUrl`: the caller's import.meta.url; `workerName`: the worker's file name in the same folder, no extension. */
 export function compiledWorkerFile(moduleUrl: string, workerName: string): string | undefined {
@@ -15,4 +17,12 @@ export function compiledWorkerFile(moduleUrl: string, workerName: string): strin
     candidates.push(path.join(root, 'dist', path.relative(root, folder), `${workerName}.js`));
   }
   return candidates.find((candidate) => existsSync(candidate));
+}
+
+/**
+ * Starts a worker on a compiled module. No inherited execArgv: flags meant for the main program (e.g.
+ * `--input-type` from `node -e`) can stop a worker from starting.
+ */
+export function startWorker(file: string, workerData: unknown, transferList: TransferListItem[] = []): Worker {
+  return new Worker(file, { workerData, transferList, execArgv: [] });
 }
