@@ -23,6 +23,31 @@ export function isDigit(byte: number): boolean {
 }
 
 /**
+ * Reads the run of decimal digits at `start` as an integer (0 when there is none) and sets `cursor.end` to the
+ * first byte after it. The one digit loop of the line readers: scanNumber reads a number's integer part with it,
+ * the NDJSON scanner its plain-integer values (most values are byte counts) without the rest of scanNumber.
+ * Exact up to 15 digits; callers check the length.
+ */
+export function scanDigits(buffer: Buffer, start: number, limit: number): number {
+  let i = start;
+  // The first 9 digits accumulate as an int32: integer multiply-adds chain faster than double ones.
+  let small = 0;
+  const smallEnd = Math.min(limit, i + INT32_DIGITS);
+  let digit = 0;
+  while (i < smallEnd && (digit = buffer[i] - DIGIT_0) >= 0 && digit <= 9) {
+    small = small * 10 + digit;
+    i++;
+  }
+  let value = small;
+  while (i < limit && (digit = buffer[i] - DIGIT_0) >= 0 && digit <= 9) {
+    value = value * 10 + digit;
+    i++;
+  }
+  cursor.end = i;
+  return value;
+}
+
+/**
  * Parses a decimal number starting at `start` (no leading spaces), stopping at the first byte that cannot
  * continue it; sets `cursor.end`. Returns NaN (cursor.end = start) when no digits are there.
  */
@@ -34,20 +59,10 @@ export function scanNumber(buffer: Buffer, start: number, limit: number): number
     i++;
   }
   const digitsStart = i;
-  // The first 9 digits accumulate as an int32: integer multiply-adds chain faster than double ones.
-  let small = 0;
-  const smallEnd = Math.min(limit, i + INT32_DIGITS);
-  let digit = 0;
-  while (i < smallEnd && (digit = buffer[i] - DIGIT_0) >= 0 && digit <= 9) {
-    small = small * 10 + digit;
-    i++;
-  }
-  let mantissa = small;
-  while (i < limit && (digit = buffer[i] - DIGIT_0) >= 0 && digit <= 9) {
-    mantissa = mantissa * 10 + digit;
-    i++;
-  }
+  let mantissa = scanDigits(buffer, i, limit);
+  i = cursor.end;
   let digits = i - digitsStart;
+  let digit = 0;
   let fractionDigits = 0;
   if (i < limit && buffer[i] === DOT) {
     i++;

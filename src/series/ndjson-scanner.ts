@@ -1,5 +1,5 @@
 // A hand scanner for one JSON object per line: numbers and ISO times straight from bytes, no JSON.parse.
-import { cursor, scanNumber, skipBlanks } from './byte-numbers.js';
+import { cursor, scanDigits, scanNumber, skipBlanks } from './byte-numbers.js';
 import { keyBytesMatch, type FieldNode } from './field-tree.js';
 import { applyNumber } from './record-values.js';
 import type { SampleAccumulator } from './sample-accumulator.js';
@@ -79,14 +79,10 @@ export function scanObject(buffer: Buffer, start: number, end: number, node: Fie
 function scanValue(buffer: Buffer, start: number, end: number, node: FieldNode, accumulator: SampleAccumulator, depth: number): number {
   const first = buffer[start];
   if (first >= DIGIT_0 && first <= DIGIT_9 && node.slot >= 0) {
-    // Most values are byte counts: plain integers, parsed here without a call; anything else goes to scanNumber.
-    let value = first - DIGIT_0;
-    let i = start + 1;
-    let digit = 0;
-    while (i < end && (digit = buffer[i] - DIGIT_0) >= 0 && digit <= 9) {
-      value = value * 10 + digit;
-      i++;
-    }
+    // Most values are byte counts: plain integers. Anything else (a point, an exponent, 16+ digits) is read again
+    // from the start by scanNumber: rare in metric dumps, so the common case skips its sign and fraction checks.
+    const value = scanDigits(buffer, start, end);
+    const i = cursor.end;
     const next = buffer[i];
     if (i - start <= MAX_EXACT_DIGITS && next !== DOT && next !== LOWER_E && next !== UPPER_E) {
       accumulator.setValue(node.slot, value);
