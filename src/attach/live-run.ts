@@ -111,22 +111,26 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
   const isGone = (error: unknown): boolean => error instanceof SessionClosedError || isContextGone(error) || !processExists(target.pid);
   try {
     if (options.allocations) await startAllocationSampling(session);
+    const settleMs = Math.max(POOL_SETTLE_AFTER_PAUSE_MS, 2 * options.intervalMs);
+    /** Pool counters are not read before this time (performance.now()): see POOL_SETTLE_AFTER_PAUSE_MS. */
+    let poolsSettleUntil = 0;
     if (options.pools) {
       livePools = await LivePools.discover(session, RUNTIME_POOL_LIBRARIES);
-      poolBuilder.push(Date.now(), await livePools.read());
+      // The discovery walk paused the target too: its first reading waits for the backlog to clear, unless the
+      // run is too short to wait (then one biased reading beats none).
+      if (options.durationMs < settleMs + options.intervalMs) poolBuilder.push(Date.now(), await livePools.read());
+      else poolsSettleUntil = performance.now() + settleMs;
     }
     // --duration counts sampling time: the discovery pause above does not eat into it.
     const loopStart = performance.now();
     options.onSample?.({ memory: memory.samples, pools: livePools?.count ?? 0, elapsedMs: 0 });
     let next = loopStart + options.intervalMs;
-    /** Pool counters are not read before this time (performance.now()): see POOL_SETTLE_AFTER_SNAPSHOT_MS. */
-    let poolsSettleUntil = 0;
     while (!options.signal?.aborted && performance.now() - loopStart < options.durationMs) {
       if (snapshots && snapshots.remaining > 0 && performance.now() - loopStart >= snapshots.nextDueMs()) {
         await takeSnapshot();
         // The pause put sampling behind: resume on a fresh beat instead of a burst of catch-up samples.
         next = Math.max(next, performance.now() + options.intervalMs);
-        poolsSettleUntil = performance.now() + Math.max(POOL_SETTLE_AFTER_SNAPSHOT_MS, 2 * options.intervalMs);
+        poolsSettleUntil = performance.now() + settleMs;
         continue;
       }
       await sleepUntil(Math.min(next, loopStart + (snapshots?.remaining ? snapshots.nextDueMs() : Infinity)), options.signal);
@@ -209,9 +213,10 @@ function sleepUntil(time: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * After a snapshot pooldoc took (the target's loop stood still for seconds), pool counters show the backlog the
- * pause built up — every request that waited now holds a client — not the pool's own behaviour. Such readings
- * lifted the in-use floor for one window, and its fall back the next window hid a real client leak (the demo's
- * pg pool read "ok" in some runs). The memory samples are kept: the heap is what the snapshot is about.
+ * After a pause pooldoc caused (a snapshot: seconds; the pool-discovery heap walk: 0.1–1 s), pool counters show
+ * the backlog the pause built up — every request that waited now holds a client — not the pool's own behaviour.
+ * Such readings lifted the in-use floor for one window, and its fall back the next window hid a real client leak
+ * (the demo's pg pool read "ok" in some runs). Pool readings resume this long (or two intervals) after the pause;
+ * memory samples are kept: the heap is what a snapshot is about.
  */
-const POOL_SETTLE_AFTER_SNAPSHOT_MS = 1_000;
+const POOL_SETTLE_AFTER_PAUSE_MS = 1_000;
