@@ -48,38 +48,55 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
   const semi = new Uint32Array(sizes, size * Uint32Array.BYTES_PER_ELEMENT, size);
   let n = 0;
 
+  // Predecessors over essential edges as a CSR by number, filled during the DFS: `sources[first[w - 1] ..
+  // first[w])` are the numbers of w's retainers. A list's start is known when its vertex is numbered (numbers are
+  // given in order and in-degrees are known), and every essential edge is met once, its target numbered by then
+  // (an unvisited one is visited through it), so it goes straight into its target's list: no second pass over
+  // the edges. `first[w]` is the list's fill cursor, which ends at its end, the next list's start.
+  const first = new Uint32Array(size);
+  const sources = new Uint32Array(essential.count);
+  let listed = 0;
+  const number = (ordinal: number, parentNumber: number): number => {
+    numberOf[ordinal] = ++n;
+    parent[n] = parentNumber;
+    first[n] = listed;
+    listed += inDegree[ordinal];
+    return n;
+  };
+
   // Iterative DFS over ordinals. Until the main loop `ancestor` is free, so it holds each node's next-edge cursor,
   // and `label`/`semi` hold the current path (ordinals, and their numbers: a child's parent number).
   const nextEdge = ancestor;
   const pathOrdinal = label;
   const pathNumber = semi;
   const dfs = (start: number, parentNumber: number): void => {
-    numberOf[start] = ++n;
-    parent[n] = parentNumber;
-    nextEdge[start] = firstEdge[start];
     pathOrdinal[0] = start;
-    pathNumber[0] = n;
+    pathNumber[0] = number(start, parentNumber);
+    nextEdge[start] = firstEdge[start];
     let top = 1;
     while (top > 0) {
       const v = pathOrdinal[top - 1];
+      const vNumber = pathNumber[top - 1];
       const edgeEnd = firstEdge[v + 1];
       let edge = nextEdge[v];
       let w = 0;
       for (; edge < edgeEnd; edge++) {
         if (!(bits[edge >>> 3] & (1 << (edge & 7)))) continue;
         w = edgeTarget[edge];
-        if (numberOf[w] === 0) break;
+        const wNumber = numberOf[w];
+        if (wNumber === 0) break;
+        sources[first[wNumber]++] = vNumber;
       }
       if (edge === edgeEnd) {
         top--;
         continue;
       }
       nextEdge[v] = edge + 1;
-      numberOf[w] = ++n;
-      parent[n] = pathNumber[top - 1];
+      const wNumber = number(w, vNumber);
+      sources[first[wNumber]++] = vNumber;
       nextEdge[w] = firstEdge[w];
       pathOrdinal[top] = w;
-      pathNumber[top++] = n;
+      pathNumber[top++] = wNumber;
     }
   };
 
@@ -93,27 +110,22 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
     }
   }
   if (n < nodeCount) {
+    // Cliques that only retain each other: numbered without a DFS, so their edges (retainers of one another,
+    // and of nodes numbered before) are listed here, once every one of them has its number.
+    const cliqueStart = n + 1;
     for (let v = 0; v < nodeCount; v++) {
-      if (numberOf[v] !== 0) continue;
-      numberOf[v] = ++n;
-      parent[n] = r;
+      if (numberOf[v] === 0) number(v, r);
+    }
+    for (let v = 0; v < nodeCount; v++) {
+      const vNumber = numberOf[v];
+      if (vNumber < cliqueStart) continue;
+      for (let edge = firstEdge[v]; edge < firstEdge[v + 1]; edge++) {
+        if (bits[edge >>> 3] & (1 << (edge & 7))) sources[first[numberOf[edgeTarget[edge]]]++] = vNumber;
+      }
     }
   }
-  progress('Dominators', 1, 4);
+  progress('Dominators', 1, 3);
 
-  // Predecessors over essential edges as a CSR by number: `sources[first[w - 1] .. first[w])` are the numbers of
-  // w's retainers. Counts go at each number's own index; the inclusive prefix sum is then each list's END, and
-  // filling backwards (last edge first) moves every entry down to its START, so no separate cursor array.
-  const first = new Uint32Array(size);
-  for (let v = 0; v < nodeCount; v++) first[numberOf[v] - 1] = inDegree[v];
-  for (let i = 1; i <= nodeCount; i++) first[i] += first[i - 1];
-  const sources = new Uint32Array(essential.count);
-  for (let source = nodeCount - 1; source >= 0; source--) {
-    const sourceNumber = numberOf[source];
-    for (let edge = firstEdge[source + 1] - 1, start = firstEdge[source]; edge >= start; edge--) {
-      if (bits[edge >>> 3] & (1 << (edge & 7))) sources[--first[numberOf[edgeTarget[edge]] - 1]] = sourceNumber;
-    }
-  }
   // The in-degrees are done with: their array (nodeCount + 1 long) holds the bucket links. Each vertex sits in at
   // most one bucket at a time: buckets are singly linked lists through bucketNext, each link written before it is
   // read. A bucket's head lives in its vertex's `label` slot (see the main loop), not in an array of its own.
@@ -121,7 +133,6 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
   scratch.release(bits);
   for (let i = 1; i <= n; i++) label[i] = semi[i] = i;
   ancestor.fill(0);
-  progress('Dominators', 2, 4);
 
   // Path compression, iterative; the stack never exceeds the depth of the ancestor forest, which is far below the
   // node count in real heaps: it grows on demand instead of costing 4 bytes per node at the memory peak.
@@ -187,7 +198,7 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
   }
   // The predecessor lists are done with: later phases (distances, classes) reuse that memory.
   scratch.release(sources);
-  progress('Dominators', 3, 4);
+  progress('Dominators', 2, 3);
 
   dom[r] = r;
   for (let w = 2; w <= n; w++) {
@@ -201,6 +212,6 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
   const dominator = ancestor.subarray(0, nodeCount);
   for (let v = 0; v < nodeCount; v++) dominator[v] = order[dom[numberOf[v]] - 1];
   scratch.release(numberOf);
-  progress('Dominators', 4, 4);
+  progress('Dominators', 3, 3);
   return { dominator, order, unreachableCount, spare: { sizes, first: parent.fill(0), children: bucketNext } };
 }
