@@ -93,7 +93,9 @@ export function computeClasses(snapshot: HeapSnapshot, scratch: ScratchMemory): 
   const { nodeCount, nodeType, nodeName, strings } = snapshot;
   const { object, native } = snapshot.types;
   const detachedness = propagateDetachedness(snapshot, scratch);
-  const shapes = inferPlainObjectShapes(snapshot);
+  // Until the loop below gives a node its class, its slot holds the node's plain-object signature number.
+  const classOf = scratch.uint32(nodeCount);
+  const shapes = inferPlainObjectShapes(snapshot, classOf);
   const located = objectLocations(snapshot, scratch);
   // Located classes by (location id, name string index), as one number: no string keys per node.
   const locatedClass = new Map<number, number>();
@@ -124,7 +126,6 @@ export function computeClasses(snapshot: HeapSnapshot, scratch: ScratchMemory): 
   const detachedByName = scratch.int32(strings.length).fill(-1);
   const shapeClass = new Int32Array(shapes.names.length + 1).fill(-1);
   const nameKeyStride = strings.length + shapes.names.length + 1;
-  const classOf = scratch.uint32(nodeCount);
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
     const type = nodeType[ordinal];
     const fixed = byType[type];
@@ -132,7 +133,7 @@ export function computeClasses(snapshot: HeapSnapshot, scratch: ScratchMemory): 
       classOf[ordinal] = fixed;
       continue;
     }
-    const shape = type === object ? shapes.shapeOf(ordinal) : 0;
+    const shape = type === object ? shapes.shapeOfSignature(classOf[ordinal]) : 0;
     const locationId = type === object && located.count > 0 ? located.idOf[ordinal] : -1;
     if (shape === 0 && locationId < 0) {
       const isDetached = type === native && detachedness[ordinal] === DETACHED;

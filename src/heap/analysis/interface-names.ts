@@ -32,6 +32,8 @@ interface Signature {
   count: number;
   /** 1-based index of the matched definition; 0 = none (class "Object"). */
   match: number;
+  /** 1-based position in SignatureIndex.list. */
+  number: number;
 }
 
 /**
@@ -40,6 +42,8 @@ interface Signature {
  */
 class SignatureIndex {
   readonly byKey = new Map<string, Signature>();
+  /** The signatures in order of first appearance; a node's signature number is its index here + 1. */
+  readonly list: Signature[] = [];
   readonly #snapshot: HeapSnapshot;
   readonly #isObjectName: Uint8Array;
 
@@ -63,8 +67,9 @@ class SignatureIndex {
     if (!signature && create) {
       const properties: number[] = [];
       for (let i = 0; i < key.length; i += 2) properties.push(key.charCodeAt(i) | (key.charCodeAt(i + 1) << 16));
-      signature = { properties, count: 0, match: 0 };
+      signature = { properties, count: 0, match: 0, number: this.list.length + 1 };
       this.byKey.set(key, signature);
+      this.list.push(signature);
     }
     return signature;
   }
@@ -86,10 +91,11 @@ function candidateOf(strings: StringTable, properties: number[]): Definition | u
   return names.length === 0 ? undefined : { name: `${name}}`, properties: names };
 }
 
-function inferDefinitions(snapshot: HeapSnapshot, signatures: SignatureIndex): Definition[] {
+function inferDefinitions(snapshot: HeapSnapshot, signatures: SignatureIndex, signatureOf: Uint32Array): Definition[] {
   let plainObjects = 0;
   for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) {
     const signature = signatures.of(ordinal, true);
+    signatureOf[ordinal] = signature?.number ?? 0;
     if (!signature) continue;
     signature.count++;
     plainObjects++;
@@ -139,10 +145,10 @@ function buildTree(definitions: Definition[]): TreeNode {
   return root;
 }
 
-/** Shape names, and the 1-based shape index of a node (0: not a plain object, or no shape: class "Object"). */
+/** Shape names, and the 1-based shape index of a signature number (0: not a plain object, or no shape: "Object"). */
 export interface PlainObjectShapes {
   names: string[];
-  shapeOf(ordinal: number): number;
+  shapeOfSignature(signatureNumber: number): number;
 }
 
 /** The best definition for one property list, by DevTools' property-tree walk over the sorted names. */
@@ -165,17 +171,19 @@ function matchOf(tree: TreeNode, strings: StringTable, properties: number[]): nu
 }
 
 /**
- * Infers the shape name of plain objects (`Object` constructor). Mirrors the bundled DevTools worker's
+ * Infers the shape name of plain objects (`Object` constructor). `signatureOf` gets each node's signature number
+ * (0: not a plain object), so the caller finds a node's shape without building its property list again. Mirrors the bundled DevTools worker's
  * inferInterfaceDefinitions + applyInterfaceDefinitions: shapes are the property lists shared by at least
  * max(2, plain objects / 1000) objects; an object matches a shape when it has all of its properties; the match
  * with the most properties wins, then the most common shape.
  */
-export function inferPlainObjectShapes(snapshot: HeapSnapshot): PlainObjectShapes {
+export function inferPlainObjectShapes(snapshot: HeapSnapshot, signatureOf: Uint32Array): PlainObjectShapes {
   const signatures = new SignatureIndex(snapshot);
-  const definitions = inferDefinitions(snapshot, signatures);
+  const definitions = inferDefinitions(snapshot, signatures, signatureOf);
   const names = definitions.map((definition) => definition.name);
-  if (definitions.length === 0) return { names, shapeOf: () => 0 };
+  if (definitions.length === 0) return { names, shapeOfSignature: () => 0 };
   const tree = buildTree(definitions);
-  for (const signature of signatures.byKey.values()) signature.match = matchOf(tree, snapshot.strings, signature.properties);
-  return { names, shapeOf: (ordinal) => signatures.of(ordinal, false)?.match ?? 0 };
+  for (const signature of signatures.list) signature.match = matchOf(tree, snapshot.strings, signature.properties);
+  const { list } = signatures;
+  return { names, shapeOfSignature: (number) => (number === 0 ? 0 : list[number - 1].match) };
 }
