@@ -49,19 +49,9 @@ const PROTO_FLAG = 7;
 /** Slot names are decimal indexes; 9 digits always fit an Int32 (and no table has a billion slots). */
 const MAX_SLOT_DIGITS = 9;
 
-const nameFlags = new WeakMap<HeapSnapshot, Uint8Array>();
-
-/** FLAGGED_NAMES flags by string index, once per snapshot. */
-function flagsOf(snapshot: HeapSnapshot): Uint8Array {
-  let flags = nameFlags.get(snapshot);
-  if (!flags) nameFlags.set(snapshot, (flags = snapshot.strings.indexFlags(FLAGGED_NAMES)));
-  return flags;
-}
-
 /** The target of the first edge of this type (default `internal`) whose name has this flag, or -1. */
-function internalChild(snapshot: HeapSnapshot, ordinal: number, nameFlag: number, type = snapshot.edgeTypes.internal): number {
+function internalChild(snapshot: HeapSnapshot, flags: Uint8Array, ordinal: number, nameFlag: number, type = snapshot.edgeTypes.internal): number {
   const { firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
-  const flags = flagsOf(snapshot);
   for (let edge = firstEdge[ordinal]; edge < firstEdge[ordinal + 1]; edge++) {
     if (edgeType[edge] === type && flags[edgeNameOrIndex[edge]] === nameFlag) return edgeTarget[edge];
   }
@@ -76,16 +66,15 @@ const MAX_PROTOTYPE_DEPTH = 6;
  * WeakSet. Its instances have the same `table` edge; the built-in is found up the `__proto__` chain, where the
  * built-in's prototype object carries its name. -1 when it is none.
  */
-function subclassedKind(snapshot: HeapSnapshot, ordinal: number): number {
+function subclassedKind(snapshot: HeapSnapshot, flags: Uint8Array, ordinal: number): number {
   // V8 extracts a collection's `table` before the object's own references, so it is the first edge: one test
   // per object instead of a pass over every object's edges.
-  const flags = flagsOf(snapshot);
   const first = snapshot.firstEdge[ordinal];
   if (first === snapshot.firstEdge[ordinal + 1] || snapshot.edgeType[first] !== snapshot.edgeTypes.internal || flags[snapshot.edgeNameOrIndex[first]] !== TABLE_FLAG) return -1;
   const property = snapshot.edgeTypes.property;
   let node = ordinal;
   for (let depth = 0; depth < MAX_PROTOTYPE_DEPTH; depth++) {
-    node = internalChild(snapshot, node, PROTO_FLAG, property);
+    node = internalChild(snapshot, flags, node, PROTO_FLAG, property);
     if (node < 0) return -1;
     const kind = flags[snapshot.nodeName[node]] - 1;
     if (kind >= 0 && kind <= 4) return kind <= 3 ? kind : -1;
@@ -127,13 +116,15 @@ function countEdges(snapshot: HeapSnapshot, ordinal: number, type: number): numb
   return count;
 }
 
-/** Entry count of one node if it is a collection, else -1 (kind written to `kindOut[0]`). */
-function collectionEntries(snapshot: HeapSnapshot, ordinal: number, kindOut: Uint8Array): number {
-  const flags = flagsOf(snapshot);
+/**
+ * Entry count of one node if it is a collection, else -1 (kind written to `kindOut[0]`). `flags`: FLAGGED_NAMES
+ * flags by string index, made once per scan.
+ */
+function collectionEntries(snapshot: HeapSnapshot, flags: Uint8Array, ordinal: number, kindOut: Uint8Array): number {
   let kind = flags[snapshot.nodeName[ordinal]] - 1;
-  if (kind < 0) kind = subclassedKind(snapshot, ordinal);
+  if (kind < 0) kind = subclassedKind(snapshot, flags, ordinal);
   if (kind >= 0 && kind <= 3) {
-    const table = internalChild(snapshot, ordinal, TABLE_FLAG);
+    const table = internalChild(snapshot, flags, ordinal, TABLE_FLAG);
     if (table < 0) return -1;
     kindOut[0] = kind;
     return hashTableEntries(snapshot, table, kind === 0 || kind === 2);
@@ -181,9 +172,10 @@ function scanCollections(snapshot: HeapSnapshot): CollectionTable {
   let entries = new Uint32Array(1024);
   let length = 0;
   const kindOut = new Uint8Array(1);
+  const flags = snapshot.strings.indexFlags(FLAGGED_NAMES);
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
     if (nodeType[ordinal] !== object) continue;
-    const count = collectionEntries(snapshot, ordinal, kindOut);
+    const count = collectionEntries(snapshot, flags, ordinal, kindOut);
     if (count < 0) continue;
     if (length === ordinals.length) {
       ordinals = grow(ordinals, new Uint32Array(length * 2));

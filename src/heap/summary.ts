@@ -53,7 +53,11 @@ export function nodeInfo(analysis: HeapAnalysis, ordinal: number): NodeInfo {
 export function topOrdinals(count: number, top: number, score: (ordinal: number) => number, accept: (ordinal: number) => boolean): number[] {
   const heap: number[] = [];
   const less = (a: number, b: number): boolean => score(a) < score(b) || (score(a) === score(b) && a > b);
+  /** Once the heap is full, the smallest score in it: most nodes are below it and are dropped on one compare. */
+  let threshold = -Infinity;
   for (let ordinal = 0; ordinal < count; ordinal++) {
+    // Ordinals rise, so an equal score never displaces an earlier one: only a larger score gets in.
+    if (heap.length === top && score(ordinal) <= threshold) continue;
     if (!accept(ordinal)) continue;
     if (heap.length < top) {
       heap.push(ordinal);
@@ -76,6 +80,7 @@ export function topOrdinals(count: number, top: number, score: (ordinal: number)
         i = smallest;
       }
     }
+    if (heap.length === top && top > 0) threshold = score(heap[0]);
   }
   return heap.sort((a, b) => score(b) - score(a) || a - b);
 }
