@@ -76,11 +76,14 @@ describe('snapshot reader', () => {
   });
 
   it('gives identical results however the bytes are split into chunks', () => {
-    const names = ['a\\"b', 'x'.repeat(50), 'esc\\\\', '\u00e9'];
+    // Short plain strings take the reader's byte-loop path; one past its 256-byte window, one with an escape
+    // inside the window and one past it take the general path: every split point of each is tried.
+    const names = ['a\\"b', 'x'.repeat(50), 'esc\\\\', '\u00e9', 'y'.repeat(300), `${'z'.repeat(200)}\\n`, `${'w'.repeat(280)}\\"q`];
     const nodes: TestNode[] = [...structuredClone(TINY), ...names.map((name, i) => ({ type: 'string', name, id: 101 + i * 2, size: 8 + i }))];
     nodes[0].edges!.push(...names.map((_, i) => ({ type: 'element', name: i, to: 3 + i })));
     const bytes = Buffer.from(buildSnapshot(nodes), 'utf8');
     const whole = parseSnapshot(bytes);
+    expect(whole.strings.toArray()).toEqual(expect.arrayContaining(names));
     for (let split = 1; split < bytes.length; split++) {
       const parser = new SnapshotParser('split');
       parser.push(bytes.subarray(0, split));

@@ -11,6 +11,26 @@ function decodeEscapes(raw: string, file: string, offset: number): string {
   }
 }
 
+/** Strings up to this long are looked for by plainStringEnd; longer ones by the native indexOf (memchr speed). */
+const PLAIN_STRING_SCAN_BYTES = 256;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * The closing quote of a short escape-free string that starts at `from` and ends in this chunk, else -1. Most
+ * snapshot strings are such (~15 bytes on average): a byte loop here costs less than the native indexOf calls and
+ * the escape bookkeeping of the general path (~0.4 s of 0.85 s for the 4.7 M strings of the 1 GB bench snapshot).
+ */
+function plainStringEnd(bytes: Buffer, from: number, end: number): number {
+  const stop = Math.min(end, from + PLAIN_STRING_SCAN_BYTES);
+  for (let i = from; i < stop; i++) {
+    const byte = bytes[i];
+    if (byte === QUOTE) return i;
+    if (byte === BACKSLASH) return -1;
+  }
+  return -1;
+}
+
 export class StringSectionReader implements SectionReader {
   done = false;
   readonly strings: StringTableBuilder;
@@ -44,6 +64,13 @@ export class StringSectionReader implements SectionReader {
         if (isWhitespace(byte)) {
           i++;
         } else if (byte === BYTE.quote && !this.#afterString) {
+          const close = plainStringEnd(bytes, i + 1, end);
+          if (close >= 0) {
+            this.strings.addBytes(bytes, i + 1, close);
+            this.#afterString = true;
+            i = close + 1;
+            continue;
+          }
           this.#inString = true;
           this.#stringOffset = base + i;
           i++;
