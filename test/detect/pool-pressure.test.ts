@@ -65,6 +65,14 @@ describe('pool pressure', () => {
     });
   }
 
+  it('reads a long series (a few days at 1 s) without overflowing the stack', () => {
+    const inUse = healthy(4, 300_000);
+    const waiting = inUse.map((_, index) => (index === 123_456 ? 7 : 0));
+    const result = detectPoolPressure(pool(inUse, waiting));
+    expect(result.waitingMax).toBe(7);
+    expect(result.waitingP50).toBe(0);
+  });
+
   it('without max, waiting > 0 with no idle still shows saturation', () => {
     const inUse = Array.from({ length: 30 }, (_, index) => (index >= 10 && index < 20 ? 10 : 2));
     const waiting = inUse.map((value) => (value === 10 ? 4 : 0));
