@@ -1,4 +1,5 @@
 // The snapshot's `strings` as one UTF-8 byte block plus offsets: a JS string is made only when one is asked for.
+import { digitsValue, isDigit } from './reader/bytes.js';
 
 /**
  * Why not `string[]`: a 1 GB snapshot holds ~4.7 M strings of ~11 characters; as V8 strings they cost ~40 bytes
@@ -90,13 +91,8 @@ export class StringTable {
     const start = this.#offsets[index];
     const end = this.#offsets[index + 1];
     if (end === start || end - start > maxDigits) return -1;
-    let value = 0;
-    for (let i = start; i < end; i++) {
-      const digit = this.#bytes[i] - 48;
-      if (digit < 0 || digit > 9) return -1;
-      value = value * 10 + digit;
-    }
-    return value;
+    for (let i = start; i < end; i++) if (!isDigit(this.#bytes[i])) return -1;
+    return digitsValue(this.#bytes, start, end);
   }
 
   /** Every string as a JS array (tests, small snapshots). */

@@ -1,4 +1,5 @@
 // Recognises V8's WeakMap ephemeron edge names ("<n> / part of key (K @id) -> value (V @id) pair in WeakMap (table @id)").
+import { digitsValue, isDigit } from '../reader/bytes.js';
 import type { HeapSnapshot } from '../snapshot.js';
 
 /** The exact form V8 writes; the duplicated part names the pair, the table id says which table the edge leaves. */
@@ -9,10 +10,6 @@ const MIDDLE = Buffer.from(') -> value (');
 const SUFFIX = Buffer.from(') pair in WeakMap (table @');
 const CLOSE_PAREN = 0x29;
 const SPACE = 0x20;
-
-function isDigit(byte: number): boolean {
-  return byte >= 0x30 && byte <= 0x39;
-}
 
 /**
  * Ephemeron names by string index, read from the string table's bytes. Why bytes: every WeakMap entry has two such
@@ -66,9 +63,7 @@ export class WeakMapEdgeNames {
     const end = this.#offsets[index + 1] - 1;
     let at = end;
     while (isDigit(bytes[at - 1])) at--;
-    let value = 0;
-    for (; at < end; at++) value = value * 10 + (bytes[at] - 0x30);
-    return value;
+    return digitsValue(bytes, at, end);
   }
 
   /** A hash of the pair part (what both edges of one key/value pair share); equal pairs hash equal. */

@@ -10,6 +10,19 @@ export function isWhitespace(byte: number): boolean {
   return byte === BYTE.space || byte === BYTE.newline || byte === BYTE.carriageReturn || byte === BYTE.tab;
 }
 
+export function isDigit(byte: number): boolean {
+  return byte >= BYTE.zero && byte <= BYTE.nine;
+}
+
+/**
+ * The decimal number whose digits are bytes[start, end) (the caller found them), appended to `value` (the part
+ * of a number a chunk boundary cut); exact up to 2^53.
+ */
+export function digitsValue(bytes: Uint8Array, start: number, end: number, value = 0): number {
+  for (let i = start; i < end; i++) value = value * 10 + (bytes[i] - BYTE.zero);
+  return value;
+}
+
 /** Describes a byte for an error message: a printable character in quotes, else its hex code. */
 export function describeByte(byte: number): string {
   return byte >= 0x21 && byte < 0x7f ? `'${String.fromCharCode(byte)}'` : `byte 0x${byte.toString(16).padStart(2, '0')}`;

@@ -1,7 +1,7 @@
 // Reads runs of decimal numbers from bytes into a batch of doubles: the WebAssembly kernel (wasm/scan-numbers.c),
 // or the plain JavaScript loop it replaced, kept as the reference the tests compare it with and as the fallback
 // where WebAssembly is unavailable (node --jitless).
-import { BYTE } from './bytes.js';
+import { BYTE, digitsValue } from './bytes.js';
 import { RecordKernel, type KernelExports } from './record-kernel.js';
 import { SOURCE_SHA256, WASM_BASE64 } from './wasm/scan-numbers.wasm.js';
 
@@ -135,13 +135,6 @@ function isSeparator(byte: number): boolean {
 
 /** Digits that always fit a positive int32 (999,999,999 < 2^31): longer numbers are re-read as doubles. */
 const INT32_SAFE_DIGITS = 9;
-
-/** The decimal number in bytes[start, end), as a double (exact up to 2^53). */
-function digitsValue(bytes: Uint8Array, start: number, end: number): number {
-  let value = 0;
-  for (let i = start; i < end; i++) value = value * 10 + (bytes[i] - BYTE.zero);
-  return value;
-}
 
 /**
  * The JavaScript loop. Int32 arithmetic (`| 0`) keeps V8 on its integer fast path (measured ~2×); a number longer

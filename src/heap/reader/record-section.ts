@@ -1,5 +1,5 @@
 // Parses a flat array of unsigned integers grouped in fixed-size records (the `nodes` and `edges` sections).
-import { BYTE, badInput, describeByte, openArray, type SectionReader } from './bytes.js';
+import { BYTE, badInput, describeByte, digitsValue, isDigit, openArray, type SectionReader } from './bytes.js';
 import { Stop, createNumberScanner, type NumberScanner, type ScanCursor, type ScannerKind } from './number-scanner.js';
 import type { RecordKernel } from './record-kernel.js';
 
@@ -68,12 +68,9 @@ export abstract class RecordSectionReader implements SectionReader {
     let value = this.#value;
     if (this.#inNumber) {
       // Finish the number the previous chunk cut.
-      while (i < end) {
-        const digit = bytes[i] - BYTE.zero;
-        if (digit >>> 0 > 9) break;
-        value = value * 10 + digit;
-        i++;
-      }
+      const from = i;
+      while (i < end && isDigit(bytes[i])) i++;
+      value = digitsValue(bytes, from, i, value);
       if (i === end) {
         this.#value = value;
         return end;
