@@ -33,7 +33,6 @@ export class EdgeSectionReader extends RecordSectionReader {
   readonly #hiddenType: number;
   /** Largest string index named by an edge: finish() checks it instead of re-walking every edge. */
   maxNameIndex = 0;
-  #configured = false;
 
   constructor(file: string, layout: SnapshotLayout, columns: EdgeColumns, scanner?: ScannerKind) {
     super(file, 'edges', layout.edgeFieldCount, layout.edgeCount, scanner);
@@ -46,15 +45,12 @@ export class EdgeSectionReader extends RecordSectionReader {
     this.#nodeCount = layout.nodeCount;
     this.#elementType = layout.edgeTypes.indexOf('element');
     this.#hiddenType = layout.edgeTypes.indexOf('hidden');
+    this.records?.configureEdges({ fields: this.fieldCount, type: this.#typeOffset, name: this.#nameOffset, toNode: this.#toNodeOffset, typeLimit: this.#typeLimit, nodeFields: this.#nodeFieldCount, nodeCount: this.#nodeCount, elementType: this.#elementType, hiddenType: this.#hiddenType });
   }
 
   protected commitRows(values: Float64Array, rowCount: number, firstOrdinal: number, offset: number): void {
     const records = this.records;
     if (records) {
-      if (!this.#configured) {
-        records.configureEdges({ fields: this.fieldCount, type: this.#typeOffset, name: this.#nameOffset, toNode: this.#toNodeOffset, typeLimit: this.#typeLimit, nodeFields: this.#nodeFieldCount, nodeCount: this.#nodeCount, elementType: this.#elementType, hiddenType: this.#hiddenType });
-        this.#configured = true;
-      }
       records.maxName = this.maxNameIndex;
       // An invalid record: the JS loop below finds it and words the error.
       if (records.commitEdges(rowCount, this.#columns, firstOrdinal)) {

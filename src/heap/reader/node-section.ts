@@ -48,7 +48,6 @@ export class NodeSectionReader extends RecordSectionReader {
   #edgeSum = 0;
   /** Largest name (string index) seen: finish() checks it against the string table instead of re-walking every node. */
   maxNameIndex = 0;
-  #configured = false;
 
   constructor(file: string, layout: SnapshotLayout, columns: NodeColumns, scanner?: ScannerKind) {
     super(file, 'nodes', layout.nodeFieldCount, layout.nodeCount, scanner);
@@ -61,15 +60,12 @@ export class NodeSectionReader extends RecordSectionReader {
     this.#detachednessOffset = layout.nodeDetachednessOffset;
     this.#typeLimit = layout.nodeTypes.length;
     this.#edgeCount = layout.edgeCount;
+    this.records?.configureNodes({ fields: this.fieldCount, type: this.#typeOffset, name: this.#nameOffset, id: this.#idOffset, selfSize: this.#selfSizeOffset, edgeCount: this.#edgeCountOffset, detachedness: this.#detachednessOffset, typeLimit: this.#typeLimit });
   }
 
   protected commitRows(values: Float64Array, rowCount: number, firstOrdinal: number, offset: number): void {
     const records = this.records;
     if (records) {
-      if (!this.#configured) {
-        records.configureNodes({ fields: this.fieldCount, type: this.#typeOffset, name: this.#nameOffset, id: this.#idOffset, selfSize: this.#selfSizeOffset, edgeCount: this.#edgeCountOffset, detachedness: this.#detachednessOffset, typeLimit: this.#typeLimit });
-        this.#configured = true;
-      }
       records.maxName = this.maxNameIndex;
       records.edgeSum = this.#edgeSum;
       // An undeclared type: the JS loop below finds it and words the error.
