@@ -19,7 +19,7 @@ export function machineLoad(): MachineLoad {
   const cpus = os.availableParallelism();
   let load = Infinity;
   // The fewest of a few readings 5 ms apart: one reading often catches a short-lived task (a shell, a kernel
-  // worker) and kept the analysis's distances thread off on an idle machine.
+  // worker) and kept the analysis's helper thread off on an idle machine.
   // Stops at a reading of 0: none can be lower, so an idle machine costs one reading and no pause.
   for (let reading = 0; reading < LOAD_READINGS && load > 0; reading++) {
     if (reading > 0) Atomics.wait(pause, 0, 0, READING_GAP_MS);

@@ -137,8 +137,10 @@ for (const file of files) {
   const { snapshot, problems } = await loadWithDevTools(file);
   const devtools = devtoolsColumns(snapshot);
   process.stderr.write('pooldoc… ');
-  const pooldoc = await analyzeWithPooldoc(file, { edgeWorker: 'always', distancesWorker: 'always' });
-  if (pooldoc.distancesThread !== 'worker') throw new Error(`${file}: the distances thread did not run (${pooldoc.distancesThread}): is dist/ built?`);
+  const pooldoc = await analyzeWithPooldoc(file, { edgeWorker: 'always', helperThread: 'always' });
+  if (pooldoc.distancesThread !== 'worker' || pooldoc.shallowSizesThread !== 'worker') {
+    throw new Error(`${file}: the helper thread did not run (distances: ${pooldoc.distancesThread}, shallow sizes: ${pooldoc.shallowSizesThread}): is dist/ built?`);
+  }
   let memlab = null;
   if (options.memlab && statSync(file).size <= MEMLAB_MAX_BYTES) {
     process.stderr.write('MemLab… ');

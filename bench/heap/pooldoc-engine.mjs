@@ -15,14 +15,14 @@ export async function pooldocEngine() {
 
 /**
  * Parses and analyses one file; returns per-ordinal columns and the class summary grouped by class name.
- * `edgeWorker` / `distancesWorker`: the reader's edge thread and the analysis's distances thread (`auto`,
- * `always`, `never`); the parity check forces both on so the threaded read and distances are what DevTools is
- * compared with.
+ * `edgeWorker` / `helperThread`: the reader's edge thread and the analysis's helper thread (shallow sizes and
+ * distances; `auto`, `always`, `never`); the parity check forces both on so the threaded read, shallow sizes and
+ * distances are what DevTools is compared with.
  */
-export async function analyzeWithPooldoc(file, { edgeWorker = 'auto', distancesWorker = 'auto' } = {}) {
+export async function analyzeWithPooldoc(file, { edgeWorker = 'auto', helperThread = 'auto' } = {}) {
   const engine = await pooldocEngine();
   const snapshot = await engine.readSnapshotFile(file, { edgeWorker });
-  const analysis = engine.analyzeSnapshot(snapshot, { distancesWorker });
+  const analysis = engine.analyzeSnapshot(snapshot, { helperThread });
   const classes = new Map();
   // pooldoc, like DevTools, keys object classes by name and constructor location; the check compares by name.
   for (const row of engine.classSummary(analysis)) {
@@ -40,6 +40,7 @@ export async function analyzeWithPooldoc(file, { edgeWorker = 'auto', distancesW
     dominator: analysis.dominator,
     distance: analysis.distances.distance,
     distancesThread: analysis.distancesThread,
+    shallowSizesThread: analysis.shallowSizesThread,
     ordinalOfId: (id) => snapshot.ordinalOfId(id),
     classes,
   };

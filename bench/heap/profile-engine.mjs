@@ -43,5 +43,5 @@ lap('largestCollections');
 engine.heapStatistics(analysis);
 lap('heapStatistics');
 console.table(phases);
-console.log('analysis phases (ms):', analysis.timings, `distances by the ${analysis.distancesThread} thread`);
+console.log('analysis phases (ms):', analysis.timings, `shallow sizes by the ${analysis.shallowSizesThread} thread, distances by the ${analysis.distancesThread} thread`);
 console.log(`${totals.nodeCount} nodes, ${totals.edgeCount} edges, total ${totals.totalSize} bytes; edges read by ${snapshot.edgeTarget.buffer instanceof SharedArrayBuffer ? 'a worker thread' : 'the main thread'}`);

@@ -1,11 +1,11 @@
-// The analysis pipeline (DevTools' order): shallow sizes → page-owned flags → essential edges → dominators → retained sizes.
+// The analysis pipeline: page-owned flags → essential edges → dominators, shallow sizes (DevTools computes them first; they are needed only now) → retained sizes.
 import { idleCpus } from '../machine-load.js';
 import { silentProgress, type ProgressSink } from '../progress.js';
 import { computeClasses, type NodeClasses } from './analysis/class-names.js';
 import { computeDistances, type Distances } from './analysis/distances.js';
-import { DistancesJob, PARALLEL_DISTANCES_FROM } from './analysis/distances-job.js';
 import { computeDominators } from './analysis/dominators.js';
 import { computeEssentialEdges } from './analysis/essential-edges.js';
+import { HelperThread, PARALLEL_ANALYSIS_FROM } from './analysis/helper-thread.js';
 import { markPageOwned } from './analysis/page-owned.js';
 import { buildDominatedNodes, computeRetainedSizes, type DominatedNodes } from './analysis/retained-sizes.js';
 import { ScratchMemory } from './analysis/scratch.js';
@@ -16,10 +16,11 @@ import type { HeapSnapshot } from './snapshot.js';
 export interface AnalyzeOptions {
   progress?: ProgressSink;
   /**
-   * Whether a worker thread computes the distances while this one computes dominators: `auto` (default) from
-   * PARALLEL_DISTANCES_FROM nodes when a CPU is free, `always` (tests), `never`. The result is the same.
+   * Whether a second thread computes the shallow sizes and the distances while this one computes dominators
+   * (analysis/helper-thread.ts): `auto` (default) from PARALLEL_ANALYSIS_FROM nodes when a CPU is free, `always`
+   * (tests), `never`. The result is the same.
    */
-  distancesWorker?: 'auto' | 'always' | 'never';
+  helperThread?: 'auto' | 'always' | 'never';
 }
 
 /** Wall time of each phase in milliseconds, in pipeline order. */
@@ -44,9 +45,11 @@ export class HeapAnalysis {
   readonly unreachableCount: number;
   readonly timings: PhaseTimings;
   #distances?: Distances;
-  #distancesJob?: DistancesJob;
+  #helper?: HelperThread;
   /** Which thread computed the distances (set when they are first asked for). */
   distancesThread?: 'worker' | 'main';
+  /** Which thread computed the shallow sizes. */
+  readonly shallowSizesThread: 'worker' | 'main';
   #classes?: NodeClasses;
   #retainers?: Retainers;
   /**
@@ -55,7 +58,7 @@ export class HeapAnalysis {
    */
   readonly scratch: ScratchMemory;
 
-  constructor(snapshot: HeapSnapshot, parts: { shallowSize: Float64Array; retainedSize: Float64Array; dominator: Uint32Array; dominated: DominatedNodes; unreachableCount: number; timings: PhaseTimings; scratch?: ScratchMemory; distancesJob?: DistancesJob }) {
+  constructor(snapshot: HeapSnapshot, parts: { shallowSize: Float64Array; retainedSize: Float64Array; dominator: Uint32Array; dominated: DominatedNodes; unreachableCount: number; timings: PhaseTimings; scratch?: ScratchMemory; helper?: HelperThread; shallowSizesThread: 'worker' | 'main' }) {
     this.snapshot = snapshot;
     this.shallowSize = parts.shallowSize;
     this.retainedSize = parts.retainedSize;
@@ -64,17 +67,18 @@ export class HeapAnalysis {
     this.unreachableCount = parts.unreachableCount;
     this.timings = parts.timings;
     this.scratch = parts.scratch ?? new ScratchMemory();
-    this.#distancesJob = parts.distancesJob;
+    this.#helper = parts.helper;
+    this.shallowSizesThread = parts.shallowSizesThread;
   }
 
   /** DevTools' distances and the BFS parent edge of each node (for retainer paths). */
   get distances(): Distances {
     if (!this.#distances) {
-      const job = this.#distancesJob;
-      this.#distancesJob = undefined;
-      // With a job this times the wait for the thread (usually 0: it finished during the dominator step).
+      const helper = this.#helper;
+      this.#helper = undefined;
+      // With a helper this times the wait for the thread (usually 0: it finished during the dominator step).
       this.#distances = timed(this.timings, 'distances', () => {
-        const fromWorker = job?.take();
+        const fromWorker = helper?.takeDistances();
         this.distancesThread = fromWorker ? 'worker' : 'main';
         return fromWorker ?? computeDistances(this.snapshot, this.scratch);
       });
@@ -111,27 +115,33 @@ function timed<T>(timings: PhaseTimings, phase: string, run: () => T): T {
  */
 export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions = {}): HeapAnalysis {
   const progress = options.progress ?? silentProgress;
-  const mode = options.distancesWorker ?? 'auto';
-  const parallel = mode === 'always' || (mode === 'auto' && snapshot.nodeCount >= PARALLEL_DISTANCES_FROM && idleCpus() >= 1);
-  // Started before the pipeline: it reads only columns the pipeline does not write (the shallow-size transfer
-  // rewrites selfSize, which the BFS never reads), and its arrays (8 bytes per node) come before the LT peak.
-  const distancesJob = parallel ? DistancesJob.start(snapshot) : undefined;
+  const mode = options.helperThread ?? 'auto';
+  const parallel = mode === 'always' || (mode === 'auto' && snapshot.nodeCount >= PARALLEL_ANALYSIS_FROM && idleCpus() >= 1);
+  // Started before the pipeline, its arrays (8 bytes per node for the distances; the transfer's owners, which the
+  // distances' queue then reuses) come before the LT peak. What it reads and writes, the steps here do not touch.
+  const helper = parallel ? HelperThread.start(snapshot) : undefined;
   const timings: PhaseTimings = {};
   const scratch = new ScratchMemory();
   const phases = 5;
-  progress('Analysing: shallow sizes', 0, phases);
-  const shallowSize = timed(timings, 'shallowSizes', () => computeShallowSizes(snapshot, scratch));
-  progress('Analysing: page-owned flags', 1, phases);
+  progress('Analysing: page-owned flags', 0, phases);
   const pageOwned = timed(timings, 'pageOwned', () => markPageOwned(snapshot, scratch));
-  progress('Analysing: essential edges', 2, phases);
+  progress('Analysing: essential edges', 1, phases);
   const essential = timed(timings, 'essentialEdges', () => computeEssentialEdges(snapshot, pageOwned, scratch));
   scratch.release(pageOwned);
-  progress('Analysing: dominators', 3, phases);
+  progress('Analysing: dominators', 2, phases);
   const tree = timed(timings, 'dominators', () => computeDominators(snapshot, essential, scratch));
+  progress('Analysing: shallow sizes', 3, phases);
+  // With a helper this times the wait for it (usually 0: it finished during the dominator step).
+  let shallowSizesThread: 'worker' | 'main' = 'worker';
+  const shallowSize = timed(timings, 'shallowSizes', () => {
+    if (helper?.takeShallowSizes()) return snapshot.selfSize;
+    shallowSizesThread = 'main';
+    return computeShallowSizes(snapshot, scratch);
+  });
   progress('Analysing: retained sizes', 4, phases);
   const retainedSize = timed(timings, 'retainedSizes', () => computeRetainedSizes(shallowSize, tree));
   scratch.release(tree.order);
   const dominated = timed(timings, 'dominatedNodes', () => buildDominatedNodes(tree, snapshot.rootOrdinal));
   progress('Analysing', phases, phases);
-  return new HeapAnalysis(snapshot, { shallowSize, retainedSize, dominator: tree.dominator, dominated, unreachableCount: tree.unreachableCount, timings, scratch, distancesJob });
+  return new HeapAnalysis(snapshot, { shallowSize, retainedSize, dominator: tree.dominator, dominated, unreachableCount: tree.unreachableCount, timings, scratch, helper, shallowSizesThread });
 }

@@ -165,7 +165,7 @@ export class StringTableBuilder {
     this.#close();
   }
 
-  /** The table; bytes and offsets sit in SharedArrayBuffers (the analysis's distances thread reads them, no copy). */
+  /** The table; bytes and offsets sit in SharedArrayBuffers (the analysis's helper thread reads them, no copy). */
   finish(): StringTable {
     const offsets = new Uint32Array(new SharedArrayBuffer((this.#count + 1) * Uint32Array.BYTES_PER_ELEMENT));
     offsets.set(this.#offsets.subarray(0, this.#count + 1));

@@ -44,7 +44,7 @@ export function computeDistances(snapshot: HeapSnapshot, scratch: ScratchMemory,
     else pending!.splice(match, 1);
     return false;
   };
-  // `into`: arrays another thread reads (distances-job.ts); else working memory of this analysis.
+  // `into`: arrays another thread reads (helper-thread.ts); else working memory of this analysis.
   const distance = (into?.distance ?? scratch.int32(nodeCount)).fill(NO_DISTANCE);
   const parentEdge = (into?.parentEdge ?? scratch.uint32(nodeCount)).fill(0);
   const queue = scratch.uint32(nodeCount);
