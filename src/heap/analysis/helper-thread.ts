@@ -1,15 +1,26 @@
-// The analysis's second thread: shallow sizes, then distances, while this thread walks the graph for dominators.
-import type { Worker } from 'node:worker_threads';
+// The analysis's second thread: shallow sizes, distances and (when asked) the summaries' scans, while this thread
+// walks the graph for dominators.
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import type { CollectionTable } from '../collections.js';
 import type { SnapshotLayout } from '../layout.js';
 import type { HeapSnapshot } from '../snapshot.js';
+import { STATISTICS_SUM_KEYS, type StatisticsSums } from '../statistics.js';
 import { compiledWorkerFile, startWorker } from '../../worker-file.js';
 import type { Distances } from './distances.js';
 
 /** States of a step (Int32s in shared memory, so this thread can wait on them synchronously with Atomics.wait). */
 export const enum StepState { starting, running, done, failed }
 
-/** Slots of the shared state array: the thread itself (its last step), and the shallow sizes it gives first. */
-export const enum Step { thread = 0, shallowSizes = 1 }
+/**
+ * Slots of the shared state array: the thread itself, then its steps in the order it runs them. The transfer
+ * comes first (this thread needs it right after the dominator step), then what the summaries need, in the order
+ * the `heap` command asks for them.
+ */
+export const enum Step { thread, shallowSizes, distances, collections, statistics }
+const STEP_COUNT = 5;
+
+/** Scans the summaries need that the thread can run ahead of them (both only read the graph and shallow sizes). */
+export type Precomputed = 'collections' | 'statistics';
 
 /** What the worker gets: the snapshot's shared columns and string table, and the shared arrays to fill. */
 export interface HelperRequest {
@@ -20,10 +31,15 @@ export interface HelperRequest {
     firstEdge: Uint32Array; edgeType: Uint8Array; edgeNameOrIndex: Uint32Array; edgeTarget: Uint32Array;
   };
   strings: { bytes: Uint8Array; offsets: Uint32Array; length: number; unpaired: [number, string][] };
-  /** Whether the thread first turns `columns.selfSize` into shallow sizes (shallow-sizes.ts), in place. */
-  shallowSizes: boolean;
-  result: Distances;
-  /** One StepState per Step. A step goes starting → running (claimed by the thread) → done | failed. */
+  distances: Distances;
+  /** StatisticsSums in STATISTICS_SUM_KEYS order. */
+  statistics: Float64Array;
+  /** Where the collection table is posted (its arrays transferred, not copied). */
+  port: MessagePort;
+  /**
+   * One StepState per Step. A step goes starting → running (claimed by the thread) → done | failed; a step not
+   * asked for starts as failed. The thread claims its steps before it says it started.
+   */
   state: Int32Array;
 }
 
@@ -38,86 +54,113 @@ function isShared(array: ArrayBufferView): boolean {
   return array.buffer instanceof SharedArrayBuffer;
 }
 
+export interface HelperOptions {
+  /** Scans to run after the distances; others are left to this thread. */
+  precompute?: readonly Precomputed[];
+  /** The worker module (tests point it at broken ones). */
+  workerFile?: string | undefined;
+  startTimeoutMs?: number;
+}
+
 /**
- * Why a second thread: the shallow-size transfer and the distances BFS read only snapshot columns the dominator
- * steps (page-owned flags, essential edges, Lengauer–Tarjan) do not touch, and the dominator steps do not read
- * self sizes, so both run beside them; this thread needs the shallow sizes only for the retained sizes, after LT.
+ * Why a second thread: the shallow-size transfer, the distances BFS and the summaries' scans read only snapshot
+ * columns the dominator steps (page-owned flags, essential edges, Lengauer–Tarjan) do not touch, and the dominator
+ * steps do not read self sizes, so all of them run beside the dominator steps; this thread needs the shallow sizes
+ * only for the retained sizes, after LT, and the rest only for the summaries.
  */
 export class HelperThread {
   readonly #worker: Worker;
   readonly #request: HelperRequest;
+  readonly #port: MessagePort;
   readonly #startTimeoutMs: number;
 
-  private constructor(worker: Worker, request: HelperRequest, startTimeoutMs: number) {
+  private constructor(worker: Worker, request: HelperRequest, port: MessagePort, startTimeoutMs: number) {
     this.#worker = worker;
     this.#request = request;
+    this.#port = port;
     this.#startTimeoutMs = startTimeoutMs;
   }
 
   /**
    * Starts the thread when every column it reads or writes is shared (the reader's node columns and string table
    * always are; the edge columns when its edge thread ran) and the worker module exists; else undefined.
-   * `shallowSizes`: whether it also does the shallow-size transfer (then only `takeShallowSizes` may say it did).
    */
-  static start(snapshot: HeapSnapshot, { shallowSizes = true, workerFile = compiledWorkerFile(import.meta.url, 'helper-worker'), startTimeoutMs = START_TIMEOUT_MS } = {}): HelperThread | undefined {
+  static start(snapshot: HeapSnapshot, { precompute = [], workerFile = compiledWorkerFile(import.meta.url, 'helper-worker'), startTimeoutMs = START_TIMEOUT_MS }: HelperOptions = {}): HelperThread | undefined {
     const { nodeType, nodeName, nodeId, selfSize, detachedness, firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
     const columns = { nodeType, nodeName, nodeId, selfSize, detachedness, firstEdge, edgeType, edgeNameOrIndex, edgeTarget };
     const { bytes, offsets, unpaired } = snapshot.strings.raw;
     if (!workerFile || !Object.values(columns).every(isShared) || !isShared(bytes) || !isShared(offsets)) return undefined;
     const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(bytes);
+    const { port1, port2 } = new MessageChannel();
+    const state = new Int32Array(shared(STEP_COUNT * Int32Array.BYTES_PER_ELEMENT));
+    // `starting` is 0, what every slot begins with; a scan not asked for is settled from the start.
+    if (!precompute.includes('collections')) state[Step.collections] = StepState.failed;
+    if (!precompute.includes('statistics')) state[Step.statistics] = StepState.failed;
     const request: HelperRequest = {
       label: snapshot.label,
       layout: snapshot.layout,
       columns,
       strings: { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), offsets, length: snapshot.strings.length, unpaired: [...unpaired] },
-      shallowSizes,
-      result: { distance: new Int32Array(shared(snapshot.nodeCount * 4)), parentEdge: new Uint32Array(shared(snapshot.nodeCount * 4)) },
-      state: new Int32Array(shared(2 * Int32Array.BYTES_PER_ELEMENT)),
+      distances: { distance: new Int32Array(shared(snapshot.nodeCount * 4)), parentEdge: new Uint32Array(shared(snapshot.nodeCount * 4)) },
+      statistics: new Float64Array(shared(STATISTICS_SUM_KEYS.length * Float64Array.BYTES_PER_ELEMENT)),
+      port: port2,
+      state,
     };
-    // A step not asked for is settled from the start (`starting` is 0, what the other slots begin with).
-    if (!shallowSizes) request.state[Step.shallowSizes] = StepState.failed;
     try {
-      const worker = startWorker(workerFile, request);
+      const worker = startWorker(workerFile, request, [port2]);
       // Failures are read from the shared state: this thread may be blocked in Atomics.wait, deaf to events.
       worker.on('error', () => {});
       worker.unref();
-      return new HelperThread(worker, request, startTimeoutMs);
+      return new HelperThread(worker, request, port1, startTimeoutMs);
     } catch {
+      port1.close();
       return undefined;
     }
   }
 
   /**
-   * Whether the thread turned the snapshot's self sizes into shallow sizes, waiting for it to start (it claims the
-   * step first thing) and to finish the step. False when it was not asked to, failed, or had not started within
-   * `startTimeoutMs`: the step is then claimed here with a compare-and-swap on its state, so a thread that starts
-   * later skips it, this thread computes the sizes, and the two never write them at once. A thread that failed
-   * halfway writes no more and left nothing a second run gets wrong (the transfer is idempotent, shallow-sizes.ts).
+   * Whether the thread turned the snapshot's self sizes into shallow sizes, waiting for it to start and to finish
+   * the step. False when it failed, or had not started within `startTimeoutMs`: the step is then claimed here with
+   * a compare-and-swap on its state, so a thread that starts later skips it, this thread computes the sizes, and
+   * the two never write them at once. A thread that failed halfway writes no more and left nothing a second run
+   * gets wrong (the transfer is idempotent, shallow-sizes.ts).
    */
   takeShallowSizes(startTimeoutMs = this.#startTimeoutMs): boolean {
-    const state = this.#request.state;
-    this.#awaitStart(startTimeoutMs);
-    Atomics.compareExchange(state, Step.shallowSizes, StepState.starting, StepState.failed);
-    return this.#awaitEnd(Step.shallowSizes);
+    return this.#take(Step.shallowSizes, startTimeoutMs);
   }
 
-  /** The distances, waiting for the thread if needed; undefined when it failed or never started (compute here). */
+  /** The distances; undefined when the thread failed or never started (compute here). */
   takeDistances(): Distances | undefined {
-    this.#awaitStart(this.#startTimeoutMs);
-    const done = this.#awaitEnd(Step.thread);
-    if (!done) void this.#worker.terminate();
-    return done ? this.#request.result : undefined;
+    return this.#take(Step.distances) ? this.#request.distances : undefined;
   }
 
-  #awaitStart(timeoutMs: number): void {
-    const state = this.#request.state;
-    if (Atomics.load(state, Step.thread) === StepState.starting) Atomics.wait(state, Step.thread, StepState.starting, timeoutMs);
+  /** The collection table (collections.ts), or undefined: not asked for, failed, never started. */
+  takeCollections(): CollectionTable | undefined {
+    if (!this.#take(Step.collections)) return undefined;
+    const posted = receiveMessageOnPort(this.#port)?.message as CollectionTable | undefined;
+    this.#port.close();
+    return posted;
   }
 
-  /** Waits while `step` runs; true when it is done. */
-  #awaitEnd(step: Step): boolean {
+  /** The statistics sums (statistics.ts), or undefined: not asked for, failed, never started. */
+  takeStatisticsSums(): StatisticsSums | undefined {
+    if (!this.#take(Step.statistics)) return undefined;
+    const values = this.#request.statistics;
+    return Object.fromEntries(STATISTICS_SUM_KEYS.map((key, i) => [key, values[i]])) as unknown as StatisticsSums;
+  }
+
+  /**
+   * Waits for the thread to start and for `step` to end; true when it is done. A step the thread has not claimed
+   * by then is claimed here (the caller computes it). A step still running after RUN_TIMEOUT_MS ends the thread
+   * (it hangs); a thread that failed or never started ends by itself (its module threw), and a late one only
+   * runs the steps nobody claimed, then ends.
+   */
+  #take(step: Step, startTimeoutMs = this.#startTimeoutMs): boolean {
     const state = this.#request.state;
+    if (Atomics.load(state, Step.thread) === StepState.starting) Atomics.wait(state, Step.thread, StepState.starting, startTimeoutMs);
+    Atomics.compareExchange(state, step, StepState.starting, StepState.failed);
     if (Atomics.load(state, step) === StepState.running) Atomics.wait(state, step, StepState.running, RUN_TIMEOUT_MS);
+    if (Atomics.load(state, step) === StepState.running) void this.#worker.terminate();
     return Atomics.load(state, step) === StepState.done;
   }
 }

@@ -1,6 +1,8 @@
-// Worker thread: the shallow-size transfer (when asked), then DevTools' distances, on shared snapshot columns.
+// Worker thread: the shallow-size transfer, DevTools' distances and the summaries' scans, on shared snapshot columns.
 import { workerData } from 'node:worker_threads';
+import { findCollections } from '../collections.js';
 import { HeapSnapshot } from '../snapshot.js';
+import { computeStatisticsSums, STATISTICS_SUM_KEYS } from '../statistics.js';
 import { StringTable } from '../string-table.js';
 import { computeDistances } from './distances.js';
 import { Step, StepState, type HelperRequest } from './helper-thread.js';
@@ -9,30 +11,51 @@ import { computeShallowSizes } from './shallow-sizes.js';
 
 const request = workerData as HelperRequest;
 const { state } = request;
+const steps = [Step.shallowSizes, Step.distances, Step.collections, Step.statistics];
 
 function settle(step: Step, outcome: StepState): void {
   Atomics.store(state, step, outcome);
   Atomics.notify(state, step);
 }
 
-// The shallow sizes are claimed before the thread says it started; when the main thread gave up waiting for the
-// start, it has claimed them itself (helper-thread.ts) and this thread must not write them.
-const shallowSizes = Atomics.compareExchange(state, Step.shallowSizes, StepState.starting, StepState.running) === StepState.starting;
+// Steps are claimed before the thread says it started. One the main thread claimed first (it gave up waiting for
+// the start, helper-thread.ts) is left to it: this thread must not write the shallow sizes then, nor sum them
+// (it cannot tell when the main thread's transfer is done), so the statistics are left to it too.
+const claim = (step: Step): boolean => Atomics.compareExchange(state, step, StepState.starting, StepState.running) === StepState.starting;
+const claimed: Step[] = [];
+for (const step of steps) {
+  const sumsOthersSizes = step === Step.statistics && !claimed.includes(Step.shallowSizes);
+  if (!sumsOthersSizes && claim(step)) claimed.push(step);
+}
 settle(Step.thread, StepState.running);
 try {
   const { bytes, offsets, length, unpaired } = request.strings;
   const strings = new StringTable(bytes, offsets, length, new Map(unpaired));
   const snapshot = new HeapSnapshot(request.label, request.layout, { ...request.columns, strings, locations: new Uint32Array(0) });
-  // One scratch for both steps: the distances' queue reuses the transfer's owner array.
+  // One scratch for all steps: the distances' queue reuses the transfer's owners, the statistics' flags the queue.
   const scratch = new ScratchMemory();
-  if (shallowSizes) {
-    computeShallowSizes(snapshot, scratch);
-    settle(Step.shallowSizes, StepState.done);
+  const run: Record<number, () => void> = {
+    [Step.shallowSizes]: () => computeShallowSizes(snapshot, scratch),
+    [Step.distances]: () => computeDistances(snapshot, scratch, request.distances),
+    [Step.collections]: () => {
+      // Copies of exactly the table's length, transferred: posting the views would clone their grown buffers.
+      const table = findCollections(snapshot);
+      const ordinals = table.ordinals.slice(), kinds = table.kinds.slice(), entries = table.entries.slice();
+      request.port.postMessage({ ordinals, kinds, entries, length: table.length }, [ordinals.buffer, kinds.buffer, entries.buffer]);
+    },
+    [Step.statistics]: () => {
+      const sums = computeStatisticsSums(snapshot, snapshot.selfSize, scratch);
+      STATISTICS_SUM_KEYS.forEach((key, i) => (request.statistics[i] = sums[key]));
+    },
+  };
+  for (const step of claimed) {
+    run[step]!();
+    settle(step, StepState.done);
   }
-  computeDistances(snapshot, scratch, request.result);
   settle(Step.thread, StepState.done);
 } catch {
   // The main thread then computes what is not done itself.
-  if (Atomics.load(state, Step.shallowSizes) === StepState.running) settle(Step.shallowSizes, StepState.failed);
+  for (const step of claimed) if (Atomics.load(state, step) === StepState.running) settle(step, StepState.failed);
   settle(Step.thread, StepState.failed);
 }
+request.port.close();
