@@ -89,8 +89,7 @@ export class LiveSnapshots {
     const startedAt = Date.now();
     // The previous snapshot stays until this one is read: if the target dies meanwhile, it is what gets reported.
     const taken = await takeHeapSnapshot(this.session, file, `pid ${this.pid} snapshot`, { keepEnabled: this.plan.files.length > 1 });
-    // Its collections are reported (and diffed in a series): scanned on the helper thread during the dominator step.
-    const analysis = analyzeSnapshot(taken.snapshot, { precompute: ['collections'] });
+    const analysis = analyzeSnapshot(taken.snapshot);
     const input = this.plan.files.length > 1 ? diffInputOf(taken.snapshot, analysis) : undefined;
     if (input) this.#sequence.add(input);
     this.#taken.push({ file: taken.file, bytes: taken.bytes, pauseMs: Math.round(taken.pauseMs), startedAt });

@@ -13,7 +13,6 @@ import { computeShallowSizes } from './analysis/shallow-sizes.js';
 import { buildRetainers, type Retainers } from './graph/retainers.js';
 import type { HeapSnapshot } from './snapshot.js';
 import { computeStatisticsSums, type StatisticsSums } from './statistics.js';
-import { findCollections, type CollectionTable } from './collections.js';
 
 export interface AnalyzeOptions {
   progress?: ProgressSink;
@@ -24,9 +23,8 @@ export interface AnalyzeOptions {
    */
   helperThread?: 'auto' | 'always' | 'never';
   /**
-   * Scans the caller's summaries will need that the helper thread can run during the dominator step: the
-   * collection table (`largestCollections`, the diff) and the statistics sums (`heapStatistics`). Without the
-   * thread, or when it fails, they are computed on first use as always.
+   * Summary work the caller will need that the helper thread can run during the dominator step: the statistics
+   * sums (`heapStatistics`). Without the thread, or when it fails, they are computed on first use as always.
    */
   precompute?: readonly Precomputed[];
 }
@@ -96,11 +94,6 @@ export class HeapAnalysis {
   /** DevTools' class (Summary "Constructor") of each node. */
   get classes(): NodeClasses {
     return (this.#classes ??= timed(this.timings, 'classes', () => computeClasses(this.snapshot, this.scratch)));
-  }
-
-  /** Every collection with its entry count (collections.ts), scanned once per snapshot. */
-  get collections(): CollectionTable {
-    return findCollections(this.snapshot, () => this.#helper?.takeCollections());
   }
 
   /** The Statistics view's sums over shallow sizes (statistics.ts). */

@@ -156,12 +156,10 @@ const collectionTables = new WeakMap<HeapSnapshot, CollectionTable>();
 /**
  * Every collection of the snapshot (dictionaries only above the threshold), scanned once per snapshot: the diff
  * input and `largestCollections` of the same snapshot (analyze --snapshots' last one) share the scan.
- * `precomputed`: asked first, when the snapshot has not been scanned yet (the analysis's helper thread scans it
- * during the dominator step, analysis/helper-thread.ts); its undefined means scan here.
  */
-export function findCollections(snapshot: HeapSnapshot, precomputed?: () => CollectionTable | undefined): CollectionTable {
+export function findCollections(snapshot: HeapSnapshot): CollectionTable {
   let table = collectionTables.get(snapshot);
-  if (!table) collectionTables.set(snapshot, (table = precomputed?.() ?? scanCollections(snapshot)));
+  if (!table) collectionTables.set(snapshot, (table = scanCollections(snapshot)));
   return table;
 }
 
@@ -219,7 +217,7 @@ export interface LargestCollectionsOptions {
 
 /** The collections with the largest retained sizes, with entries and owner paths. */
 export function largestCollections(analysis: HeapAnalysis, options: LargestCollectionsOptions = {}): Collection[] {
-  const table = analysis.collections;
+  const table = findCollections(analysis.snapshot);
   const minEntries = options.minEntries ?? 1;
   const retained = analysis.retainedSize;
   // A bounded heap, not a sort of every collection: a big heap has millions of small arrays.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeSnapshot, findCollections, heapStatistics, readSnapshotFile } from '../../src/heap/index.js';
+import { analyzeSnapshot, heapStatistics, readSnapshotFile } from '../../src/heap/index.js';
 import { computeDistances } from '../../src/heap/analysis/distances.js';
 import { HelperThread } from '../../src/heap/analysis/helper-thread.js';
 import { ScratchMemory } from '../../src/heap/analysis/scratch.js';
@@ -58,19 +58,15 @@ describe('analysis helper thread', () => {
     expect(here.distancesThread).toBe('main');
   });
 
-  it('scans the collections and sums the statistics as this thread does, when asked', async () => {
-    const helped = analyzeSnapshot(await read(), { helperThread: 'always', precompute: ['collections', 'statistics'] });
+  it('sums the statistics as this thread does, when asked', async () => {
+    const helped = analyzeSnapshot(await read(), { helperThread: 'always', precompute: ['statistics'] });
     const here = analyzeSnapshot(await read(), { helperThread: 'never' });
-    // Taken from the thread: the table is posted, not the one this thread's cache would scan.
-    const table = helped.collections;
-    expect(findCollections(helped.snapshot)).toBe(table);
-    const expectedTable = here.collections;
-    expect(table.length).toBeGreaterThan(200);
-    expect(Array.from(table.ordinals)).toEqual(Array.from(expectedTable.ordinals));
-    expect(Array.from(table.kinds)).toEqual(Array.from(expectedTable.kinds));
-    expect(Array.from(table.entries)).toEqual(Array.from(expectedTable.entries));
     expect(heapStatistics(helped)).toEqual(heapStatistics(here));
     expect(heapStatistics(here).jsArrays).toBeGreaterThan(0);
+    // Not asked for: left to this thread.
+    const unasked = HelperThread.start(await read())!;
+    expect(unasked.takeShallowSizes()).toBe(true);
+    expect(unasked.takeStatisticsSums()).toBeUndefined();
   });
 
   it('is not used when a column is not shared (edges read on this thread)', async () => {
@@ -98,10 +94,10 @@ describe('analysis helper thread', () => {
 
   it('leaves the statistics to this thread too when it computes the shallow sizes', async () => {
     const fresh = await read();
-    const helper = HelperThread.start(fresh, { precompute: ['statistics', 'collections'] })!;
+    const helper = HelperThread.start(fresh, { precompute: ['statistics'] })!;
     expect(helper.takeShallowSizes(0)).toBe(false);
-    // The collections do not depend on sizes: the thread still scans them.
-    expect(helper.takeCollections()!.length).toBe(findCollections(snapshot).length);
+    // The distances do not depend on sizes: the thread still computes them.
+    expect(Array.from(helper.takeDistances()!.distance)).toEqual(Array.from(expected.distance));
     // Sums over sizes the transfer had not yet moved would differ from DevTools': the thread must not make them.
     expect(helper.takeStatisticsSums()).toBeUndefined();
   });

@@ -1,7 +1,6 @@
-// The analysis's second thread: shallow sizes, distances and (when asked) the summaries' scans, while this thread
+// The analysis's second thread: shallow sizes, distances and (when asked) the statistics sums, while this thread
 // walks the graph for dominators.
-import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
-import type { CollectionTable } from '../collections.js';
+import type { Worker } from 'node:worker_threads';
 import type { SnapshotLayout } from '../layout.js';
 import type { HeapSnapshot } from '../snapshot.js';
 import { STATISTICS_SUM_KEYS, type StatisticsSums } from '../statistics.js';
@@ -13,14 +12,17 @@ export const enum StepState { starting, running, done, failed }
 
 /**
  * Slots of the shared state array: the thread itself, then its steps in the order it runs them. The transfer
- * comes first (this thread needs it right after the dominator step), then what the summaries need, in the order
- * the `heap` command asks for them.
+ * comes first (this thread needs it right after the dominator step), then what the summaries need.
  */
-export const enum Step { thread, shallowSizes, distances, collections, statistics }
-const STEP_COUNT = 5;
+export const enum Step { thread, shallowSizes, distances, statistics }
+const STEP_COUNT = 4;
 
-/** Scans the summaries need that the thread can run ahead of them (both only read the graph and shallow sizes). */
-export type Precomputed = 'collections' | 'statistics';
+/**
+ * Summary work the thread can run ahead of the summaries. Only the statistics sums: the collection scan was tried
+ * too (~0.35 s less on the 1 GB bench snapshot) but its growing arrays, alive in the thread during the
+ * Lengauer–Tarjan step, raised the process's peak by ~80 MB (docs/heap-engine.md).
+ */
+export type Precomputed = 'statistics';
 
 /** What the worker gets: the snapshot's shared columns and string table, and the shared arrays to fill. */
 export interface HelperRequest {
@@ -34,8 +36,6 @@ export interface HelperRequest {
   distances: Distances;
   /** StatisticsSums in STATISTICS_SUM_KEYS order. */
   statistics: Float64Array;
-  /** Where the collection table is posted (its arrays transferred, not copied). */
-  port: MessagePort;
   /**
    * One StepState per Step. A step goes starting → running (claimed by the thread) → done | failed; a step not
    * asked for starts as failed. The thread claims its steps before it says it started.
@@ -55,7 +55,7 @@ function isShared(array: ArrayBufferView): boolean {
 }
 
 export interface HelperOptions {
-  /** Scans to run after the distances; others are left to this thread. */
+  /** Summary work to run after the distances; the rest is left to this thread. */
   precompute?: readonly Precomputed[];
   /** The worker module (tests point it at broken ones). */
   workerFile?: string | undefined;
@@ -63,7 +63,7 @@ export interface HelperOptions {
 }
 
 /**
- * Why a second thread: the shallow-size transfer, the distances BFS and the summaries' scans read only snapshot
+ * Why a second thread: the shallow-size transfer, the distances BFS and the statistics sums read only snapshot
  * columns the dominator steps (page-owned flags, essential edges, Lengauer–Tarjan) do not touch, and the dominator
  * steps do not read self sizes, so all of them run beside the dominator steps; this thread needs the shallow sizes
  * only for the retained sizes, after LT, and the rest only for the summaries.
@@ -71,13 +71,11 @@ export interface HelperOptions {
 export class HelperThread {
   readonly #worker: Worker;
   readonly #request: HelperRequest;
-  readonly #port: MessagePort;
   readonly #startTimeoutMs: number;
 
-  private constructor(worker: Worker, request: HelperRequest, port: MessagePort, startTimeoutMs: number) {
+  private constructor(worker: Worker, request: HelperRequest, startTimeoutMs: number) {
     this.#worker = worker;
     this.#request = request;
-    this.#port = port;
     this.#startTimeoutMs = startTimeoutMs;
   }
 
@@ -91,10 +89,8 @@ export class HelperThread {
     const { bytes, offsets, unpaired } = snapshot.strings.raw;
     if (!workerFile || !Object.values(columns).every(isShared) || !isShared(bytes) || !isShared(offsets)) return undefined;
     const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(bytes);
-    const { port1, port2 } = new MessageChannel();
     const state = new Int32Array(shared(STEP_COUNT * Int32Array.BYTES_PER_ELEMENT));
-    // `starting` is 0, what every slot begins with; a scan not asked for is settled from the start.
-    if (!precompute.includes('collections')) state[Step.collections] = StepState.failed;
+    // `starting` is 0, what every slot begins with; a step not asked for is settled from the start.
     if (!precompute.includes('statistics')) state[Step.statistics] = StepState.failed;
     const request: HelperRequest = {
       label: snapshot.label,
@@ -103,17 +99,15 @@ export class HelperThread {
       strings: { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), offsets, length: snapshot.strings.length, unpaired: [...unpaired] },
       distances: { distance: new Int32Array(shared(snapshot.nodeCount * 4)), parentEdge: new Uint32Array(shared(snapshot.nodeCount * 4)) },
       statistics: new Float64Array(shared(STATISTICS_SUM_KEYS.length * Float64Array.BYTES_PER_ELEMENT)),
-      port: port2,
       state,
     };
     try {
-      const worker = startWorker(workerFile, request, [port2]);
+      const worker = startWorker(workerFile, request);
       // Failures are read from the shared state: this thread may be blocked in Atomics.wait, deaf to events.
       worker.on('error', () => {});
       worker.unref();
-      return new HelperThread(worker, request, port1, startTimeoutMs);
+      return new HelperThread(worker, request, startTimeoutMs);
     } catch {
-      port1.close();
       return undefined;
     }
   }
@@ -132,14 +126,6 @@ export class HelperThread {
   /** The distances; undefined when the thread failed or never started (compute here). */
   takeDistances(): Distances | undefined {
     return this.#take(Step.distances) ? this.#request.distances : undefined;
-  }
-
-  /** The collection table (collections.ts), or undefined: not asked for, failed, never started. */
-  takeCollections(): CollectionTable | undefined {
-    if (!this.#take(Step.collections)) return undefined;
-    const posted = receiveMessageOnPort(this.#port)?.message as CollectionTable | undefined;
-    this.#port.close();
-    return posted;
   }
 
   /** The statistics sums (statistics.ts), or undefined: not asked for, failed, never started. */

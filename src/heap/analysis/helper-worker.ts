@@ -1,6 +1,5 @@
-// Worker thread: the shallow-size transfer, DevTools' distances and the summaries' scans, on shared snapshot columns.
+// Worker thread: the shallow-size transfer, DevTools' distances and the statistics sums, on shared snapshot columns.
 import { workerData } from 'node:worker_threads';
-import { findCollections } from '../collections.js';
 import { HeapSnapshot } from '../snapshot.js';
 import { computeStatisticsSums, STATISTICS_SUM_KEYS } from '../statistics.js';
 import { StringTable } from '../string-table.js';
@@ -11,7 +10,7 @@ import { computeShallowSizes } from './shallow-sizes.js';
 
 const request = workerData as HelperRequest;
 const { state } = request;
-const steps = [Step.shallowSizes, Step.distances, Step.collections, Step.statistics];
+const steps = [Step.shallowSizes, Step.distances, Step.statistics];
 
 function settle(step: Step, outcome: StepState): void {
   Atomics.store(state, step, outcome);
@@ -37,12 +36,6 @@ try {
   const run: Record<number, () => void> = {
     [Step.shallowSizes]: () => computeShallowSizes(snapshot, scratch),
     [Step.distances]: () => computeDistances(snapshot, scratch, request.distances),
-    [Step.collections]: () => {
-      // Copies of exactly the table's length, transferred: posting the views would clone their grown buffers.
-      const table = findCollections(snapshot);
-      const ordinals = table.ordinals.slice(), kinds = table.kinds.slice(), entries = table.entries.slice();
-      request.port.postMessage({ ordinals, kinds, entries, length: table.length }, [ordinals.buffer, kinds.buffer, entries.buffer]);
-    },
     [Step.statistics]: () => {
       const sums = computeStatisticsSums(snapshot, snapshot.selfSize, scratch);
       STATISTICS_SUM_KEYS.forEach((key, i) => (request.statistics[i] = sums[key]));
@@ -58,4 +51,3 @@ try {
   for (const step of claimed) if (Atomics.load(state, step) === StepState.running) settle(step, StepState.failed);
   settle(Step.thread, StepState.failed);
 }
-request.port.close();
