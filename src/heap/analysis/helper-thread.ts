@@ -20,7 +20,7 @@ const STEP_COUNT = 4;
 /**
  * Summary work the thread can run ahead of the summaries. Only the statistics sums: the collection scan was tried
  * too (~0.35 s less on the 1 GB bench snapshot) but its growing arrays, alive in the thread during the
- * Lengauer–Tarjan step, raised the process's peak by ~80 MB (docs/heap-engine.md).
+ * Lengauer–Tarjan step, raised the engine's peak by 35–117 MiB (docs/heap-engine.md).
  */
 export type Precomputed = 'statistics';
 
