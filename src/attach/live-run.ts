@@ -15,7 +15,6 @@ import type { Attachment } from './session.js';
 import { checkSnapshotHeadroom, LiveSnapshots, type SnapshotPlan, type SnapshotReport, type SnapshotSeriesReport } from './snapshot-step.js';
 import { endpoint, readProcessSockets } from './sockets.js';
 
-
 export interface LiveRunOptions {
   intervalMs: number;
   /** Infinity: until aborted. */
