@@ -19,7 +19,6 @@ export interface DominatorTree {
   spare: { sizes: ArrayBuffer; first: Uint32Array; children: Uint32Array };
 }
 
-
 /** First size of the path-compression stack (grown by doubling): 64 K entries, 256 KB. */
 const INITIAL_COMPRESSION_STACK = 1 << 16;
 

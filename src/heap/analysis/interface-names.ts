@@ -172,8 +172,8 @@ function matchOf(tree: TreeNode, strings: StringTable, properties: number[]): nu
 
 /**
  * Infers the shape name of plain objects (`Object` constructor). `signatureOf` gets each node's signature number
- * (0: not a plain object), so the caller finds a node's shape without building its property list again. Mirrors the bundled DevTools worker's
- * inferInterfaceDefinitions + applyInterfaceDefinitions: shapes are the property lists shared by at least
+ * (0: not a plain object), so the caller finds a node's shape without building its property list again. Mirrors
+ * the bundled DevTools worker's inferInterfaceDefinitions + applyInterfaceDefinitions: shapes are the property lists shared by at least
  * max(2, plain objects / 1000) objects; an object matches a shape when it has all of its properties; the match
  * with the most properties wins, then the most common shape.
  */

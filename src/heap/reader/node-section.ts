@@ -19,8 +19,9 @@ export interface NodeColumns {
 }
 
 /**
- * In SharedArrayBuffers: the analysis's helper thread (analysis/helper-thread.ts) reads them (and rewrites selfSize) without a copy.
- * Same speed and memory as ArrayBuffers; they are never handed to ScratchMemory (they live as long as the snapshot).
+ * In SharedArrayBuffers: the analysis's helper thread (analysis/helper-thread.ts) reads them (and rewrites
+ * selfSize) without a copy. Same speed and memory as ArrayBuffers; they are never handed to ScratchMemory (they
+ * live as long as the snapshot).
  */
 export function allocateNodeColumns(nodeCount: number): NodeColumns {
   const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(bytes);

@@ -13,8 +13,6 @@ function decodeEscapes(raw: string, file: string, offset: number): string {
 
 /** Strings up to this long are looked for by plainStringEnd; longer ones by the native indexOf (memchr speed). */
 const PLAIN_STRING_SCAN_BYTES = 256;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /**
  * The closing quote of a short escape-free string that starts at `from` and ends in this chunk, else -1. Most
@@ -23,10 +21,11 @@ const BACKSLASH = 0x5c;
  */
 function plainStringEnd(bytes: Buffer, from: number, end: number): number {
   const stop = Math.min(end, from + PLAIN_STRING_SCAN_BYTES);
+  const { quote, backslash } = BYTE;
   for (let i = from; i < stop; i++) {
     const byte = bytes[i];
-    if (byte === QUOTE) return i;
-    if (byte === BACKSLASH) return -1;
+    if (byte === quote) return i;
+    if (byte === backslash) return -1;
   }
   return -1;
 }
