@@ -1,6 +1,8 @@
 // The CLI contract shared by every command: help lists the commands, usage errors exit 2 in one line.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { REPO_ROOT, runCli } from './helpers/cli.js';
 import { redact, redactString } from '../src/redact.js';
 
 describe('pooldoc CLI', () => {
@@ -8,6 +10,13 @@ describe('pooldoc CLI', () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Node\.js services that leak memory/);
+    for (const id of ['analyze', 'audit', 'diff', 'heap', 'trend']) expect(result.stdout).toMatch(new RegExp(`^  ${id} `, 'm'));
+  });
+
+  it('has a manifest from the build that names each command\'s own file (a run imports only that one)', () => {
+    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'oclif.manifest.json'), 'utf8')) as { commands: Record<string, { relativePath: string[]; isESM: boolean }> };
+    expect(Object.keys(manifest.commands).sort()).toEqual(['analyze', 'audit', 'diff', 'heap', 'trend']);
+    for (const [id, command] of Object.entries(manifest.commands)) expect(command.relativePath).toEqual(['dist', 'commands', `${id}.js`]);
   });
 });
 
