@@ -31,8 +31,7 @@ export default class Heap extends PooldocCommand<HeapResult> {
     const nodeId = flags.node === undefined ? undefined : parseNodeId(flags.node);
     const progress = this.progress();
     const snapshot = await readSnapshotFile(args.file, { progress });
-    // The summary's statistics are summed on the analysis's helper thread during the dominator step.
-    const analysis = analyzeSnapshot(snapshot, { progress, precompute: nodeId === undefined ? ['statistics'] : [] });
+    const analysis = analyzeSnapshot(snapshot, { progress });
     const head = { file: args.file, ...pick(totals(analysis)) };
     if (nodeId !== undefined) {
       const result: HeapNodeResult = { ...head, node: describeNode(analysis, args.file, nodeId, flags.top) };

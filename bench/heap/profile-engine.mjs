@@ -30,8 +30,7 @@ const progress = (label) => phases.push({ phase: `  at "${label}"`, ms: '', peak
 
 const snapshot = await engine.readSnapshotFile(file, { edgeWorker });
 lap('readSnapshotFile');
-// As the `heap` command asks: the statistics sums on the analysis's helper thread.
-const analysis = engine.analyzeSnapshot(snapshot, { progress, precompute: ['statistics'] });
+const analysis = engine.analyzeSnapshot(snapshot, { progress });
 lap('analyzeSnapshot');
 const totals = engine.totals(analysis);
 lap('totals');

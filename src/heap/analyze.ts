@@ -5,14 +5,13 @@ import { computeClasses, type NodeClasses } from './analysis/class-names.js';
 import { computeDistances, type Distances } from './analysis/distances.js';
 import { computeDominators } from './analysis/dominators.js';
 import { computeEssentialEdges } from './analysis/essential-edges.js';
-import { HelperThread, PARALLEL_ANALYSIS_FROM, type Precomputed } from './analysis/helper-thread.js';
+import { HelperThread, PARALLEL_ANALYSIS_FROM } from './analysis/helper-thread.js';
 import { markPageOwned } from './analysis/page-owned.js';
 import { buildDominatedNodes, computeRetainedSizes, type DominatedNodes } from './analysis/retained-sizes.js';
 import { ScratchMemory } from './analysis/scratch.js';
 import { computeShallowSizes } from './analysis/shallow-sizes.js';
 import { buildRetainers, type Retainers } from './graph/retainers.js';
 import type { HeapSnapshot } from './snapshot.js';
-import { computeStatisticsSums, type StatisticsSums } from './statistics.js';
 
 export interface AnalyzeOptions {
   progress?: ProgressSink;
@@ -22,11 +21,6 @@ export interface AnalyzeOptions {
    * (tests), `never`. The result is the same.
    */
   helperThread?: 'auto' | 'always' | 'never';
-  /**
-   * Summary work the caller will need that the helper thread can run during the dominator step: the statistics
-   * sums (`heapStatistics`). Without the thread, or when it fails, they are computed on first use as always.
-   */
-  precompute?: readonly Precomputed[];
 }
 
 /** Wall time of each phase in milliseconds, in pipeline order. */
@@ -58,7 +52,6 @@ export class HeapAnalysis {
   readonly shallowSizesThread: 'worker' | 'main';
   #classes?: NodeClasses;
   #retainers?: Retainers;
-  #statisticsSums?: StatisticsSums;
   /**
    * Memory finished phases left free, for the lazy phases and the summaries (`scratch`). Kept as long as the
    * analysis: it is resident until V8 collects it anyway, and reusing it keeps later allocations off the peak.
@@ -96,11 +89,6 @@ export class HeapAnalysis {
     return (this.#classes ??= timed(this.timings, 'classes', () => computeClasses(this.snapshot, this.scratch)));
   }
 
-  /** The Statistics view's sums over shallow sizes (statistics.ts). */
-  get statisticsSums(): StatisticsSums {
-    return (this.#statisticsSums ??= this.#helper?.takeStatisticsSums() ?? computeStatisticsSums(this.snapshot, this.shallowSize, this.scratch));
-  }
-
   /** All retaining edges of each node (reverse CSR). */
   get retainers(): Retainers {
     return (this.#retainers ??= timed(this.timings, 'retainers', () => buildRetainers(this.snapshot, this.scratch)));
@@ -129,7 +117,7 @@ export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions 
   const parallel = mode === 'always' || (mode === 'auto' && snapshot.nodeCount >= PARALLEL_ANALYSIS_FROM && idleCpus() >= 1);
   // Started before the pipeline, its arrays (8 bytes per node for the distances; the transfer's owners, which the
   // distances' queue then reuses) come before the LT peak. What it reads and writes, the steps here do not touch.
-  const helper = parallel ? HelperThread.start(snapshot, { precompute: options.precompute }) : undefined;
+  const helper = parallel ? HelperThread.start(snapshot) : undefined;
   const timings: PhaseTimings = {};
   const scratch = new ScratchMemory();
   const phases = 5;

@@ -36,24 +36,16 @@ function singleRetainerFlags(snapshot: HeapSnapshot, scratch: ScratchMemory): Ui
   return counts;
 }
 
-/** The sums of the Statistics view that come from the graph and the shallow sizes alone (not the total). */
-export type StatisticsSums = Pick<HeapStatistics, 'native' | 'typedArrays' | 'code' | 'strings' | 'jsArrays' | 'system'>;
-
-/** StatisticsSums as numbers in this order (how the analysis's helper thread hands them over, analysis/helper-thread.ts). */
-export const STATISTICS_SUM_KEYS = ['native', 'typedArrays', 'code', 'strings', 'jsArrays', 'system'] as const satisfies readonly (keyof StatisticsSums)[];
-
-/**
- * Mirrors the Statistics view of the DevTools heap snapshot worker bundled by chrome-devtools-mcp. `shallowSize`:
- * the sizes after DevTools' transfer (analysis/shallow-sizes.ts).
- */
-export function computeStatisticsSums(snapshot: HeapSnapshot, shallowSize: Float64Array, scratch: ScratchMemory): StatisticsSums {
+/** Mirrors the Statistics view of the DevTools heap snapshot worker bundled by chrome-devtools-mcp. */
+export function heapStatistics(analysis: HeapAnalysis): HeapStatistics {
+  const { snapshot, shallowSize } = analysis;
   const { nodeType, nodeName, firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
   // Names compared per node and edge, flagged once by string index.
   const BACKING_STORE = 1, ARRAY = 2, ELEMENTS = 3;
   const nameFlags = snapshot.strings.indexFlags([BACKING_STORE_NAME, 'Array', 'elements']);
   const { native, code, string, consString, slicedString, hidden } = snapshot.types;
   const internal = snapshot.edgeTypes.internal;
-  const singlyRetained = singleRetainerFlags(snapshot, scratch);
+  const singlyRetained = singleRetainerFlags(snapshot, analysis.scratch);
   let sizeNative = snapshot.layout.extraNativeBytes, sizeTyped = 0, sizeCode = 0, sizeStrings = 0, sizeArrays = 0, sizeSystem = 0;
   for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) {
     const size = shallowSize[ordinal];
@@ -78,14 +70,8 @@ export function computeStatisticsSums(snapshot: HeapSnapshot, shallowSize: Float
       }
     }
   }
-  scratch.release(singlyRetained);
-  return { native: sizeNative, typedArrays: sizeTyped, code: sizeCode, strings: sizeStrings, jsArrays: sizeArrays, system: sizeSystem };
-}
-
-/** DevTools' Statistics view of an analysed snapshot. */
-export function heapStatistics(analysis: HeapAnalysis): HeapStatistics {
-  const sums = analysis.statisticsSums;
+  analysis.scratch.release(singlyRetained);
   const total = analysis.totalSize;
-  const v8heap = total - sums.native;
-  return { total, v8heap, ...sums, other: v8heap - sums.code - sums.strings - sums.jsArrays - sums.system };
+  const v8heap = total - sizeNative;
+  return { total, v8heap, native: sizeNative, typedArrays: sizeTyped, code: sizeCode, strings: sizeStrings, jsArrays: sizeArrays, system: sizeSystem, other: v8heap - sizeCode - sizeStrings - sizeArrays - sizeSystem };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeSnapshot, heapStatistics, readSnapshotFile } from '../../src/heap/index.js';
+import { analyzeSnapshot, readSnapshotFile } from '../../src/heap/index.js';
 import { computeDistances } from '../../src/heap/analysis/distances.js';
 import { HelperThread } from '../../src/heap/analysis/helper-thread.js';
 import { ScratchMemory } from '../../src/heap/analysis/scratch.js';
@@ -58,17 +58,6 @@ describe('analysis helper thread', () => {
     expect(here.distancesThread).toBe('main');
   });
 
-  it('sums the statistics as this thread does, when asked', async () => {
-    const helped = analyzeSnapshot(await read(), { helperThread: 'always', precompute: ['statistics'] });
-    const here = analyzeSnapshot(await read(), { helperThread: 'never' });
-    expect(heapStatistics(helped)).toEqual(heapStatistics(here));
-    expect(heapStatistics(here).jsArrays).toBeGreaterThan(0);
-    // Not asked for: left to this thread.
-    const unasked = HelperThread.start(await read())!;
-    expect(unasked.takeShallowSizes()).toBe(true);
-    expect(unasked.takeStatisticsSums()).toBeUndefined();
-  });
-
   it('is not used when a column is not shared (edges read on this thread)', async () => {
     const sequential = await readSnapshotFile(file, { edgeWorker: 'never' });
     expect(HelperThread.start(sequential)).toBeUndefined();
@@ -90,16 +79,6 @@ describe('analysis helper thread', () => {
     expect(Array.from(fresh.selfSize)).toEqual(Array.from(selfSizes));
     computeShallowSizes(fresh, new ScratchMemory());
     expect(Array.from(fresh.selfSize)).toEqual(Array.from(expectedShallow));
-  });
-
-  it('leaves the statistics to this thread too when it computes the shallow sizes', async () => {
-    const fresh = await read();
-    const helper = HelperThread.start(fresh, { precompute: ['statistics'] })!;
-    expect(helper.takeShallowSizes(0)).toBe(false);
-    // The distances do not depend on sizes: the thread still computes them.
-    expect(Array.from(helper.takeDistances()!.distance)).toEqual(Array.from(expected.distance));
-    // Sums over sizes the transfer had not yet moved would differ from DevTools': the thread must not make them.
-    expect(helper.takeStatisticsSums()).toBeUndefined();
   });
 
   it('gives up on a thread that fails or never starts, so this thread computes it all', () => {

@@ -1,9 +1,7 @@
-// The analysis's second thread: shallow sizes, distances and (when asked) the statistics sums, while this thread
-// walks the graph for dominators.
+// The analysis's second thread: shallow sizes, then distances, while this thread walks the graph for dominators.
 import type { Worker } from 'node:worker_threads';
 import type { SnapshotLayout } from '../layout.js';
 import type { HeapSnapshot } from '../snapshot.js';
-import { STATISTICS_SUM_KEYS, type StatisticsSums } from '../statistics.js';
 import { compiledWorkerFile, startWorker } from '../../worker-file.js';
 import type { Distances } from './distances.js';
 
@@ -12,17 +10,12 @@ export const enum StepState { starting, running, done, failed }
 
 /**
  * Slots of the shared state array: the thread itself, then its steps in the order it runs them. The transfer
- * comes first (this thread needs it right after the dominator step), then what the summaries need.
+ * comes first: this thread needs it right after the dominator step. Nothing more runs there: work that keeps the
+ * thread (and its 52 MB BFS queue, on 13 M nodes) alive into the peak of the dominator step raises the process's
+ * peak memory (docs/heap-engine.md: the statistics and the collection scan were tried there).
  */
-export const enum Step { thread, shallowSizes, distances, statistics }
-const STEP_COUNT = 4;
-
-/**
- * Summary work the thread can run ahead of the summaries. Only the statistics sums: the collection scan was tried
- * too (~0.35 s less on the 1 GB bench snapshot) but its growing arrays, alive in the thread during the
- * Lengauer–Tarjan step, raised the engine's peak by 35–117 MiB (docs/heap-engine.md).
- */
-export type Precomputed = 'statistics';
+export const enum Step { thread, shallowSizes, distances }
+const STEP_COUNT = 3;
 
 /** What the worker gets: the snapshot's shared columns and string table, and the shared arrays to fill. */
 export interface HelperRequest {
@@ -34,11 +27,9 @@ export interface HelperRequest {
   };
   strings: { bytes: Uint8Array; offsets: Uint32Array; length: number; unpaired: [number, string][] };
   distances: Distances;
-  /** StatisticsSums in STATISTICS_SUM_KEYS order. */
-  statistics: Float64Array;
   /**
-   * One StepState per Step. A step goes starting → running (claimed by the thread) → done | failed; a step not
-   * asked for starts as failed. The thread claims its steps before it says it started.
+   * One StepState per Step. A step goes starting → running (claimed by the thread) → done | failed. The thread
+   * claims its steps before it says it started.
    */
   state: Int32Array;
 }
@@ -55,18 +46,16 @@ function isShared(array: ArrayBufferView): boolean {
 }
 
 export interface HelperOptions {
-  /** Summary work to run after the distances; the rest is left to this thread. */
-  precompute?: readonly Precomputed[];
   /** The worker module (tests point it at broken ones). */
   workerFile?: string | undefined;
   startTimeoutMs?: number;
 }
 
 /**
- * Why a second thread: the shallow-size transfer, the distances BFS and the statistics sums read only snapshot
- * columns the dominator steps (page-owned flags, essential edges, Lengauer–Tarjan) do not touch, and the dominator
- * steps do not read self sizes, so all of them run beside the dominator steps; this thread needs the shallow sizes
- * only for the retained sizes, after LT, and the rest only for the summaries.
+ * Why a second thread: the shallow-size transfer and the distances BFS read only snapshot columns the dominator
+ * steps (page-owned flags, essential edges, Lengauer–Tarjan) do not touch, and the dominator steps do not read
+ * self sizes, so both run beside them; this thread needs the shallow sizes only for the retained sizes, after LT,
+ * and the distances only for the summaries' paths.
  */
 export class HelperThread {
   readonly #worker: Worker;
@@ -83,22 +72,20 @@ export class HelperThread {
    * Starts the thread when every column it reads or writes is shared (the reader's node columns and string table
    * always are; the edge columns when its edge thread ran) and the worker module exists; else undefined.
    */
-  static start(snapshot: HeapSnapshot, { precompute = [], workerFile = compiledWorkerFile(import.meta.url, 'helper-worker'), startTimeoutMs = START_TIMEOUT_MS }: HelperOptions = {}): HelperThread | undefined {
+  static start(snapshot: HeapSnapshot, { workerFile = compiledWorkerFile(import.meta.url, 'helper-worker'), startTimeoutMs = START_TIMEOUT_MS }: HelperOptions = {}): HelperThread | undefined {
     const { nodeType, nodeName, nodeId, selfSize, detachedness, firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
     const columns = { nodeType, nodeName, nodeId, selfSize, detachedness, firstEdge, edgeType, edgeNameOrIndex, edgeTarget };
     const { bytes, offsets, unpaired } = snapshot.strings.raw;
     if (!workerFile || !Object.values(columns).every(isShared) || !isShared(bytes) || !isShared(offsets)) return undefined;
     const shared = (bytes: number): SharedArrayBuffer => new SharedArrayBuffer(bytes);
+    // `starting` is 0, what every slot begins with.
     const state = new Int32Array(shared(STEP_COUNT * Int32Array.BYTES_PER_ELEMENT));
-    // `starting` is 0, what every slot begins with; a step not asked for is settled from the start.
-    if (!precompute.includes('statistics')) state[Step.statistics] = StepState.failed;
     const request: HelperRequest = {
       label: snapshot.label,
       layout: snapshot.layout,
       columns,
       strings: { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), offsets, length: snapshot.strings.length, unpaired: [...unpaired] },
       distances: { distance: new Int32Array(shared(snapshot.nodeCount * 4)), parentEdge: new Uint32Array(shared(snapshot.nodeCount * 4)) },
-      statistics: new Float64Array(shared(STATISTICS_SUM_KEYS.length * Float64Array.BYTES_PER_ELEMENT)),
       state,
     };
     try {
@@ -126,13 +113,6 @@ export class HelperThread {
   /** The distances; undefined when the thread failed or never started (compute here). */
   takeDistances(): Distances | undefined {
     return this.#take(Step.distances) ? this.#request.distances : undefined;
-  }
-
-  /** The statistics sums (statistics.ts), or undefined: not asked for, failed, never started. */
-  takeStatisticsSums(): StatisticsSums | undefined {
-    if (!this.#take(Step.statistics)) return undefined;
-    const values = this.#request.statistics;
-    return Object.fromEntries(STATISTICS_SUM_KEYS.map((key, i) => [key, values[i]])) as unknown as StatisticsSums;
   }
 
   /**
