@@ -39,6 +39,8 @@ export default class Heap extends PooldocCommand<HeapResult> {
       return result;
     }
     const matches = (name: string) => !classFilter || classFilter.test(name);
+    // First what needs no classes: the classes thread (src/heap/analysis/classes-thread.ts) works meanwhile.
+    const statistics = { ...heapStatistics(analysis) };
     const result: HeapSummaryResult = {
       ...head,
       classes: classSummary(analysis, { filter: classFilter }).slice(0, flags.top).map(({ name, count, shallowSize, retainedSize }) => ({ name, count, shallowSize, retainedSize })),
@@ -50,7 +52,7 @@ export default class Heap extends PooldocCommand<HeapResult> {
         .map(({ id, kind, name, entries, retainedSize, path }) => ({ id, kind, name, entries, retainedSize, path })),
       // Pools are matched by class and shape (src/pools/runtime/), the same attribution `analyze --snapshot` shows.
       pools: attributePools(analysis).slice(0, flags.top),
-      statistics: { ...heapStatistics(analysis) },
+      statistics,
     };
     if (!this.jsonEnabled()) this.log(renderHeapSummary(result));
     return result;

@@ -2,6 +2,7 @@
 import { idleCpus } from '../machine-load.js';
 import { silentProgress, type ProgressSink } from '../progress.js';
 import { computeClasses, type NodeClasses } from './analysis/class-names.js';
+import { ClassesThread } from './analysis/classes-thread.js';
 import { computeDistances, type Distances } from './analysis/distances.js';
 import { computeDominators } from './analysis/dominators.js';
 import { computeEssentialEdges } from './analysis/essential-edges.js';
@@ -17,8 +18,8 @@ export interface AnalyzeOptions {
   progress?: ProgressSink;
   /**
    * Whether a second thread computes the shallow sizes and the distances while this one computes dominators
-   * (analysis/helper-thread.ts): `auto` (default) from PARALLEL_ANALYSIS_FROM nodes when a CPU is free, `always`
-   * (tests), `never`. The result is the same.
+   * (analysis/helper-thread.ts), and then the classes while this one finishes (analysis/classes-thread.ts): `auto`
+   * (default) from PARALLEL_ANALYSIS_FROM nodes when a CPU is free, `always` (tests), `never`. The result is the same.
    */
   helperThread?: 'auto' | 'always' | 'never';
 }
@@ -46,8 +47,11 @@ export class HeapAnalysis {
   readonly timings: PhaseTimings;
   #distances?: Distances;
   #helper?: HelperThread;
+  #classesThread?: ClassesThread;
   /** Which thread computed the distances (set when they are first asked for). */
   distancesThread?: 'worker' | 'main';
+  /** Which thread computed the classes (set when they are first asked for). */
+  classesThread?: 'worker' | 'main';
   /** Which thread computed the shallow sizes. */
   readonly shallowSizesThread: 'worker' | 'main';
   #classes?: NodeClasses;
@@ -58,7 +62,7 @@ export class HeapAnalysis {
    */
   readonly scratch: ScratchMemory;
 
-  constructor(snapshot: HeapSnapshot, parts: { shallowSize: Float64Array; retainedSize: Float64Array; dominator: Uint32Array; dominated: DominatedNodes; unreachableCount: number; timings: PhaseTimings; scratch?: ScratchMemory; helper?: HelperThread; shallowSizesThread: 'worker' | 'main' }) {
+  constructor(snapshot: HeapSnapshot, parts: { shallowSize: Float64Array; retainedSize: Float64Array; dominator: Uint32Array; dominated: DominatedNodes; unreachableCount: number; timings: PhaseTimings; scratch?: ScratchMemory; helper?: HelperThread; classesThread?: ClassesThread; shallowSizesThread: 'worker' | 'main' }) {
     this.snapshot = snapshot;
     this.shallowSize = parts.shallowSize;
     this.retainedSize = parts.retainedSize;
@@ -68,6 +72,7 @@ export class HeapAnalysis {
     this.timings = parts.timings;
     this.scratch = parts.scratch ?? new ScratchMemory();
     this.#helper = parts.helper;
+    this.#classesThread = parts.classesThread;
     this.shallowSizesThread = parts.shallowSizesThread;
   }
 
@@ -86,7 +91,12 @@ export class HeapAnalysis {
 
   /** DevTools' class (Summary "Constructor") of each node. */
   get classes(): NodeClasses {
-    return (this.#classes ??= timed(this.timings, 'classes', () => computeClasses(this.snapshot, this.scratch)));
+    // With a thread this times the wait for it (0 when it finished while this thread did other work).
+    return (this.#classes ??= timed(this.timings, 'classes', () => {
+      const fromWorker = this.#classesThread?.take();
+      this.classesThread = fromWorker ? 'worker' : 'main';
+      return fromWorker ?? computeClasses(this.snapshot, this.scratch);
+    }));
   }
 
   /** All retaining edges of each node (reverse CSR). */
@@ -128,6 +138,8 @@ export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions 
   scratch.release(pageOwned);
   progress('Analysing: dominators', 2, phases);
   const tree = timed(timings, 'dominators', () => computeDominators(snapshot, essential, scratch));
+  // The dominator step's memory is free now: the classes are computed in it beside the steps below.
+  const classesThread = parallel ? ClassesThread.start(snapshot, scratch) : undefined;
   progress('Analysing: shallow sizes', 3, phases);
   // With a helper this times the wait for it (usually 0: it finished during the dominator step).
   let shallowSizesThread: 'worker' | 'main' = 'worker';
@@ -141,5 +153,5 @@ export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions 
   scratch.release(tree.order);
   const dominated = timed(timings, 'dominatedNodes', () => buildDominatedNodes(tree, snapshot.rootOrdinal));
   progress('Analysing', phases, phases);
-  return new HeapAnalysis(snapshot, { shallowSize, retainedSize, dominator: tree.dominator, dominated, unreachableCount: tree.unreachableCount, timings, scratch, helper, shallowSizesThread });
+  return new HeapAnalysis(snapshot, { shallowSize, retainedSize, dominator: tree.dominator, dominated, unreachableCount: tree.unreachableCount, timings, scratch, helper, classesThread, shallowSizesThread });
 }

@@ -1,8 +1,8 @@
 // Working memory handed from one analysis phase to the next, so the peak is live data, not garbage V8 has not freed yet.
 
-/** A free stretch of an ArrayBuffer. */
-interface Region {
-  buffer: ArrayBuffer;
+/** A free stretch of an ArrayBuffer or SharedArrayBuffer. */
+export interface Region {
+  buffer: ArrayBuffer | SharedArrayBuffer;
   offset: number;
   bytes: number;
 }
@@ -17,13 +17,14 @@ const MIN_KEPT_BYTES = 1 << 20;
  * its arrays from here before allocating. Why: V8 frees an ArrayBuffer only at its next GC, so on a 13 M-node
  * snapshot the arrays of finished phases (hundreds of MB) were still resident while the next phases allocated
  * theirs, and the process peak depended on GC timing. Contents of taken arrays are undefined: callers initialise.
+ * Fresh memory is a SharedArrayBuffer (same speed and footprint), so any free region can be lent to a worker
+ * thread (`lend`, `adopt`): the classes thread works in memory the dominator step left here.
  */
 export class ScratchMemory {
   readonly #free: Region[] = [];
 
   /** Gives an array's memory back. The caller must not use the array (or any view of the same bytes) afterwards. */
   release(array: ArrayBufferView): void {
-    if (!(array.buffer instanceof ArrayBuffer)) return;
     const start = alignUp(array.byteOffset);
     const bytes = array.byteOffset + array.byteLength - start;
     if (bytes > 0) this.#free.push({ buffer: array.buffer, offset: start, bytes });
@@ -44,6 +45,33 @@ export class ScratchMemory {
     return new Uint8Array(region.buffer, region.offset, length);
   }
 
+  /**
+   * Takes shared free regions, largest first, until they hold `bytes` (fewer when the list runs out: the borrower
+   * allocates the rest). They are the borrower's until it hands them back with `adopt`.
+   */
+  lend(bytes: number): Region[] {
+    const lent: Region[] = [];
+    let total = 0;
+    const shared = this.#free.filter((region) => region.buffer instanceof SharedArrayBuffer).sort((a, b) => b.bytes - a.bytes);
+    for (const region of shared) {
+      if (total >= bytes) break;
+      lent.push(region);
+      total += region.bytes;
+      this.#free.splice(this.#free.indexOf(region), 1);
+    }
+    return lent;
+  }
+
+  /** Puts regions on the free list (lent ones coming back, or another thread's spare memory). */
+  adopt(regions: readonly Region[]): void {
+    for (const region of regions) this.#free.push({ ...region });
+  }
+
+  /** The free regions (a worker sends its spare memory back with them). */
+  regions(): Region[] {
+    return this.#free.map((region) => ({ ...region }));
+  }
+
   /** Drops every free region (lets GC reclaim them once no phase will need them). */
   clear(): void {
     this.#free.length = 0;
@@ -61,7 +89,7 @@ export class ScratchMemory {
       const region = this.#free[i];
       if (region.bytes >= bytes && (best < 0 || region.bytes < this.#free[best].bytes)) best = i;
     }
-    if (best < 0) return { buffer: new ArrayBuffer(Math.max(bytes, 1)), offset: 0, bytes };
+    if (best < 0) return { buffer: new SharedArrayBuffer(Math.max(bytes, 1)), offset: 0, bytes };
     const region = this.#free[best];
     const tail = alignUp(region.offset + bytes);
     const tailBytes = region.offset + region.bytes - tail;

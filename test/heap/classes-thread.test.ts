@@ -1,0 +1,129 @@
+// The classes thread: the same classes as this thread, in memory this thread lent and gets back, and this thread
+// computes them itself when the thread fails or has not started, without the thread writing into the lent memory.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeHeapSnapshot } from 'node:v8';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeSnapshot, readSnapshotFile } from '../../src/heap/index.js';
+import { classesScratchBytes, computeClasses } from '../../src/heap/analysis/class-names.js';
+import { ClassesThread } from '../../src/heap/analysis/classes-thread.js';
+import { ScratchMemory } from '../../src/heap/analysis/scratch.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'pooldoc-classes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A real snapshot of this process with classes of every kind: located constructors, plain-object shapes, natives.
+class CacheEntry {
+  constructor(readonly key: string, readonly hits: number) {}
+}
+const holder = { entries: [] as CacheEntry[], shapes: [] as object[] };
+for (let i = 0; i < 300; i++) {
+  holder.entries.push(new CacheEntry(`k${i}`, i));
+  holder.shapes.push({ host: `h${i}`, port: i });
+}
+const file = writeHeapSnapshot(path.join(dir, 'self.heapsnapshot'));
+// The edge thread, so every column the thread reads is shared.
+const read = () => readSnapshotFile(file, { edgeWorker: 'always' });
+const snapshot = await read();
+const expected = computeClasses(snapshot, new ScratchMemory());
+const compiledWorker = fileURLToPath(new URL('../../dist/src/heap/analysis/classes-worker.js', import.meta.url));
+
+/**
+ * Shared scratch memory filled with a marker byte: what the classes take, and 4 MB more so no region left after a
+ * take is small enough to be dropped (scratch.ts MIN_KEPT_BYTES).
+ */
+function markedScratch(): { scratch: ScratchMemory; memory: Uint8Array } {
+  const memory = new Uint8Array(new SharedArrayBuffer(classesScratchBytes(snapshot) + (4 << 20))).fill(0xab);
+  const scratch = new ScratchMemory();
+  scratch.release(memory);
+  return { scratch, memory };
+}
+
+describe('classes thread', () => {
+  it('gives every node the class this thread gives it', async () => {
+    expect(snapshot.locations.length).toBeGreaterThan(0);
+    expect(snapshot.locations.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const analysis = analyzeSnapshot(await read(), { helperThread: 'always' });
+    const { classOf, names, locations } = analysis.classes;
+    expect(analysis.classesThread).toBe('worker');
+    expect(Array.from(classOf)).toEqual(Array.from(expected.classOf));
+    expect(names).toEqual(expected.names);
+    expect(locations).toEqual(expected.locations);
+    expect(names).toContain('CacheEntry');
+    const here = analyzeSnapshot(await read(), { helperThread: 'never' });
+    expect(Array.from(here.classes.classOf)).toEqual(Array.from(expected.classOf));
+    expect(here.classesThread).toBe('main');
+  });
+
+  it('works in the lent memory and gives back all of it but its classOf', () => {
+    const { scratch, memory } = markedScratch();
+    const thread = ClassesThread.start(snapshot, scratch)!;
+    expect(scratch.freeBytes).toBe(0);
+    const classes = thread.take()!;
+    expect(Array.from(classes.classOf)).toEqual(Array.from(expected.classOf));
+    // Posted between threads, a SharedArrayBuffer is a new object over the same memory: a write shows through.
+    const view = new Uint32Array(memory.buffer, classes.classOf.byteOffset, classes.classOf.length);
+    classes.classOf[0] = 0xdead;
+    expect(view[0]).toBe(0xdead);
+    classes.classOf[0] = expected.classOf[0]!;
+    // Everything else comes back, but for alignment gaps of a few bytes between the thread's arrays.
+    expect(scratch.regions().every((region) => region.buffer.byteLength === memory.byteLength)).toBe(true);
+    const kept = memory.byteLength - scratch.freeBytes;
+    expect(kept).toBeGreaterThanOrEqual(classes.classOf.byteLength);
+    expect(kept - classes.classOf.byteLength).toBeLessThan(64);
+  });
+
+  it('is not used when a column is not shared (edges read on this thread)', async () => {
+    const sequential = await readSnapshotFile(file, { edgeWorker: 'never' });
+    expect(ClassesThread.start(sequential, new ScratchMemory())).toBeUndefined();
+    const analysis = analyzeSnapshot(sequential, { helperThread: 'always' });
+    expect(Array.from(analysis.classes.classOf)).toEqual(Array.from(expected.classOf));
+    expect(analysis.classesThread).toBe('main');
+  });
+
+  it('takes the lent memory back from a thread that failed', () => {
+    const failing = path.join(dir, 'failing.mjs');
+    writeFileSync(failing, "import { workerData } from 'node:worker_threads';\nAtomics.store(workerData.state, 1, 3);\nAtomics.store(workerData.state, 0, 3);\nAtomics.notify(workerData.state, 0);\n");
+    const { scratch, memory } = markedScratch();
+    expect(ClassesThread.start(snapshot, scratch, { workerFile: failing })!.take()).toBeUndefined();
+    expect(scratch.freeBytes).toBe(memory.byteLength);
+  });
+
+  it('leaves the classes to this thread when the thread has not started, and the late thread writes nothing', async () => {
+    // The real worker, started late: it finds its step claimed here and must not touch the lent memory.
+    const ended = path.join(dir, 'late-ended');
+    const late = path.join(dir, 'late.mjs');
+    writeFileSync(late, [
+      'import { writeFileSync } from "node:fs";',
+      'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);',
+      `await import(${JSON.stringify(compiledWorker)});`,
+      `writeFileSync(${JSON.stringify(ended)}, "");`,
+    ].join('\n'));
+    const { scratch, memory } = markedScratch();
+    expect(ClassesThread.start(snapshot, scratch, { workerFile: late, startTimeoutMs: 0 })!.take()).toBeUndefined();
+    expect(scratch.freeBytes).toBe(memory.byteLength);
+    for (let waited = 0; !existsSync(ended) && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(existsSync(ended)).toBe(true);
+    expect(memory.every((byte) => byte === 0xab)).toBe(true);
+  });
+});
+
+describe('scratch memory lending', () => {
+  it('lends shared regions, largest first, until the request is covered, and takes them back', () => {
+    const scratch = new ScratchMemory();
+    const small = new Uint8Array(new SharedArrayBuffer(2 << 20));
+    const large = new Uint8Array(new SharedArrayBuffer(8 << 20));
+    const plain = new Uint8Array(new ArrayBuffer(16 << 20));
+    for (const array of [small, large, plain]) scratch.release(array);
+    const lent = scratch.lend(1 << 20);
+    expect(lent.map((region) => region.buffer)).toEqual([large.buffer]);
+    expect(scratch.lend(64 << 20).map((region) => region.buffer)).toEqual([small.buffer]);
+    // Only the unshared region is left here: a worker could not use it.
+    expect(scratch.freeBytes).toBe(plain.byteLength);
+    scratch.adopt(lent);
+    expect(scratch.freeBytes).toBe(plain.byteLength + large.byteLength);
+    expect(scratch.uint32(1 << 20).buffer).toBe(large.buffer);
+  });
+});
