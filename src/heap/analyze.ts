@@ -2,7 +2,7 @@
 import { idleCpus } from '../machine-load.js';
 import { silentProgress, type ProgressSink } from '../progress.js';
 import { computeClasses, type NodeClasses } from './analysis/class-names.js';
-import { ClassesThread } from './analysis/classes-thread.js';
+import { SummaryThread } from './analysis/summary-thread.js';
 import { computeDistances, type Distances } from './analysis/distances.js';
 import { computeDominators } from './analysis/dominators.js';
 import { computeEssentialEdges } from './analysis/essential-edges.js';
@@ -12,13 +12,15 @@ import { buildDominatedNodes, computeRetainedSizes, type DominatedNodes } from '
 import { ScratchMemory } from './analysis/scratch.js';
 import { computeShallowSizes } from './analysis/shallow-sizes.js';
 import { buildRetainers, type Retainers } from './graph/retainers.js';
+import { findCollections, type CollectionTable } from './collections.js';
 import type { HeapSnapshot } from './snapshot.js';
 
 export interface AnalyzeOptions {
   progress?: ProgressSink;
   /**
    * Whether a second thread computes the shallow sizes and the distances while this one computes dominators
-   * (analysis/helper-thread.ts), and then the classes while this one finishes (analysis/classes-thread.ts): `auto`
+   * (analysis/helper-thread.ts), and then the classes and the collection scan while this one finishes
+   * (analysis/summary-thread.ts): `auto`
    * (default) from PARALLEL_ANALYSIS_FROM nodes when a CPU is free, `always` (tests), `never`. The result is the same.
    */
   helperThread?: 'auto' | 'always' | 'never';
@@ -29,7 +31,8 @@ export type PhaseTimings = Record<string, number>;
 
 /**
  * A snapshot with DevTools-equal retained sizes and the indexes the summaries need. Arrays are indexed by node
- * ordinal. Distances, classes and retainers are computed on first use (they cost memory the core does not need).
+ * ordinal. Distances, classes, collections and retainers are computed on first use (they cost memory the core does
+ * not need).
  */
 export class HeapAnalysis {
   readonly snapshot: HeapSnapshot;
@@ -47,14 +50,16 @@ export class HeapAnalysis {
   readonly timings: PhaseTimings;
   #distances?: Distances;
   #helper?: HelperThread;
-  #classesThread?: ClassesThread;
+  #summaryThread?: SummaryThread;
   /** Which thread computed the distances (set when they are first asked for). */
   distancesThread?: 'worker' | 'main';
-  /** Which thread computed the classes (set when they are first asked for). */
+  /** Which thread computed the classes and scanned the collections (set when they are first asked for). */
   classesThread?: 'worker' | 'main';
+  collectionsThread?: 'worker' | 'main';
   /** Which thread computed the shallow sizes. */
   readonly shallowSizesThread: 'worker' | 'main';
   #classes?: NodeClasses;
+  #collections?: CollectionTable;
   #retainers?: Retainers;
   /**
    * Memory finished phases left free, for the lazy phases and the summaries (`scratch`). Kept as long as the
@@ -62,7 +67,7 @@ export class HeapAnalysis {
    */
   readonly scratch: ScratchMemory;
 
-  constructor(snapshot: HeapSnapshot, parts: { shallowSize: Float64Array; retainedSize: Float64Array; dominator: Uint32Array; dominated: DominatedNodes; unreachableCount: number; timings: PhaseTimings; scratch?: ScratchMemory; helper?: HelperThread; classesThread?: ClassesThread; shallowSizesThread: 'worker' | 'main' }) {
+  constructor(snapshot: HeapSnapshot, parts: { shallowSize: Float64Array; retainedSize: Float64Array; dominator: Uint32Array; dominated: DominatedNodes; unreachableCount: number; timings: PhaseTimings; scratch?: ScratchMemory; helper?: HelperThread; summaryThread?: SummaryThread; shallowSizesThread: 'worker' | 'main' }) {
     this.snapshot = snapshot;
     this.shallowSize = parts.shallowSize;
     this.retainedSize = parts.retainedSize;
@@ -72,7 +77,7 @@ export class HeapAnalysis {
     this.timings = parts.timings;
     this.scratch = parts.scratch ?? new ScratchMemory();
     this.#helper = parts.helper;
-    this.#classesThread = parts.classesThread;
+    this.#summaryThread = parts.summaryThread;
     this.shallowSizesThread = parts.shallowSizesThread;
   }
 
@@ -93,9 +98,24 @@ export class HeapAnalysis {
   get classes(): NodeClasses {
     // With a thread this times the wait for it (0 when it finished while this thread did other work).
     return (this.#classes ??= timed(this.timings, 'classes', () => {
-      const fromWorker = this.#classesThread?.take();
+      const fromWorker = this.#summaryThread?.takeClasses();
       this.classesThread = fromWorker ? 'worker' : 'main';
       return fromWorker ?? computeClasses(this.snapshot, this.scratch);
+    }));
+  }
+
+  /** Every collection of the snapshot (findCollections: one scan per snapshot, shared with the diff input). */
+  get collections(): CollectionTable {
+    // With a thread this times the wait for it, as for the classes.
+    return (this.#collections ??= timed(this.timings, 'collections', () => {
+      let thread: 'worker' | 'main' = 'main';
+      const table = findCollections(this.snapshot, () => {
+        const fromWorker = this.#summaryThread?.takeCollections();
+        if (fromWorker) thread = 'worker';
+        return fromWorker;
+      });
+      this.collectionsThread = thread;
+      return table;
     }));
   }
 
@@ -139,7 +159,7 @@ export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions 
   progress('Analysing: dominators', 2, phases);
   const tree = timed(timings, 'dominators', () => computeDominators(snapshot, essential, scratch));
   // The dominator step's memory is free now: the classes are computed in it beside the steps below.
-  const classesThread = parallel ? ClassesThread.start(snapshot, scratch) : undefined;
+  const summaryThread = parallel ? SummaryThread.start(snapshot, scratch) : undefined;
   progress('Analysing: shallow sizes', 3, phases);
   // With a helper this times the wait for it (usually 0: it finished during the dominator step).
   let shallowSizesThread: 'worker' | 'main' = 'worker';
@@ -153,5 +173,5 @@ export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions 
   scratch.release(tree.order);
   const dominated = timed(timings, 'dominatedNodes', () => buildDominatedNodes(tree, snapshot.rootOrdinal));
   progress('Analysing', phases, phases);
-  return new HeapAnalysis(snapshot, { shallowSize, retainedSize, dominator: tree.dominator, dominated, unreachableCount: tree.unreachableCount, timings, scratch, helper, classesThread, shallowSizesThread });
+  return new HeapAnalysis(snapshot, { shallowSize, retainedSize, dominator: tree.dominator, dominated, unreachableCount: tree.unreachableCount, timings, scratch, helper, summaryThread, shallowSizesThread });
 }

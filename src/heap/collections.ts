@@ -3,6 +3,7 @@ import type { HeapAnalysis } from './analyze.js';
 import { retainerPath } from './paths.js';
 import { topOrdinals } from './summary.js';
 import type { HeapSnapshot } from './snapshot.js';
+import { ScratchMemory } from './analysis/scratch.js';
 
 export const COLLECTION_KINDS = ['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object'] as const;
 export type CollectionKind = (typeof COLLECTION_KINDS)[number];
@@ -156,20 +157,25 @@ const collectionTables = new WeakMap<HeapSnapshot, CollectionTable>();
 /**
  * Every collection of the snapshot (dictionaries only above the threshold), scanned once per snapshot: the diff
  * input and `largestCollections` of the same snapshot (analyze --snapshots' last one) share the scan.
+ * `scanned`: a scan another thread made (HeapAnalysis.collections), used when it has one.
  */
-export function findCollections(snapshot: HeapSnapshot): CollectionTable {
+export function findCollections(snapshot: HeapSnapshot, scanned?: () => CollectionTable | undefined): CollectionTable {
   let table = collectionTables.get(snapshot);
-  if (!table) collectionTables.set(snapshot, (table = scanCollections(snapshot)));
+  if (!table) collectionTables.set(snapshot, (table = scanned?.() ?? scanCollections(snapshot)));
   return table;
 }
 
-/** Scans every JS object once. */
-function scanCollections(snapshot: HeapSnapshot): CollectionTable {
+/**
+ * Scans every JS object once. The table grows by doubling in `scratch` (the summary thread passes the memory the
+ * classes left, summary-thread.ts), each outgrown array going back to it.
+ */
+export function scanCollections(snapshot: HeapSnapshot, scratch = new ScratchMemory()): CollectionTable {
   const { nodeCount, nodeType } = snapshot;
   const object = snapshot.types.object;
-  let ordinals = new Uint32Array(1024);
-  let kinds = new Uint8Array(1024);
-  let entries = new Uint32Array(1024);
+  let capacity = 1024;
+  let ordinals = scratch.uint32(capacity);
+  let kinds = scratch.uint8(capacity);
+  let entries = scratch.uint32(capacity);
   let length = 0;
   const kindOut = new Uint8Array(1);
   const flags = snapshot.strings.indexFlags(FLAGGED_NAMES);
@@ -177,10 +183,11 @@ function scanCollections(snapshot: HeapSnapshot): CollectionTable {
     if (nodeType[ordinal] !== object) continue;
     const count = collectionEntries(snapshot, flags, ordinal, kindOut);
     if (count < 0) continue;
-    if (length === ordinals.length) {
-      ordinals = grow(ordinals, new Uint32Array(length * 2));
-      kinds = grow(kinds, new Uint8Array(length * 2));
-      entries = grow(entries, new Uint32Array(length * 2));
+    if (length === capacity) {
+      capacity *= 2;
+      ordinals = grow(scratch, ordinals, scratch.uint32(capacity));
+      kinds = grow(scratch, kinds, scratch.uint8(capacity));
+      entries = grow(scratch, entries, scratch.uint32(capacity));
     }
     ordinals[length] = ordinal;
     kinds[length] = kindOut[0];
@@ -190,8 +197,9 @@ function scanCollections(snapshot: HeapSnapshot): CollectionTable {
   return { ordinals: ordinals.subarray(0, length), kinds: kinds.subarray(0, length), entries: entries.subarray(0, length), length };
 }
 
-function grow<T extends Uint8Array | Uint32Array>(from: T, to: T): T {
+function grow<T extends Uint8Array | Uint32Array>(scratch: ScratchMemory, from: T, to: T): T {
   to.set(from);
+  scratch.release(from);
   return to;
 }
 
@@ -217,7 +225,7 @@ export interface LargestCollectionsOptions {
 
 /** The collections with the largest retained sizes, with entries and owner paths. */
 export function largestCollections(analysis: HeapAnalysis, options: LargestCollectionsOptions = {}): Collection[] {
-  const table = findCollections(analysis.snapshot);
+  const table = analysis.collections;
   const minEntries = options.minEntries ?? 1;
   const retained = analysis.retainedSize;
   // A bounded heap, not a sort of every collection: a big heap has millions of small arrays.

@@ -1,7 +1,7 @@
 // The bridge from one analysed snapshot to the diff: the narrow DiffInput window over the engine's result, and a
 // sequence that feeds snapshots one at a time (from files for `diff`, live from the target for `analyze`).
 import { analyzeSnapshot, type HeapAnalysis } from './analyze.js';
-import { COLLECTION_KINDS, findCollections } from './collections.js';
+import { COLLECTION_KINDS } from './collections.js';
 import { SnapshotSeriesTracker, type ClassComparison, type DiffInput, type SnapshotSeries } from './diff.js';
 import { retainerPath } from './paths.js';
 import { readSnapshotFile } from './read.js';
@@ -11,7 +11,7 @@ import type { ProgressSink } from '../progress.js';
 /** What the diff follows in an analysed snapshot: every collection, class names, retained sizes, paths. */
 export function diffInputOf(snapshot: HeapSnapshot, analysis: HeapAnalysis): DiffInput {
   const { classOf, names } = analysis.classes;
-  const table = findCollections(snapshot);
+  const table = analysis.collections;
   const collections = Array.from({ length: table.length }, (_, index) => {
     const ordinal = table.ordinals[index];
     return { id: snapshot.nodeId[ordinal], kind: COLLECTION_KINDS[table.kinds[index]], name: names[classOf[ordinal]], entries: table.entries[index], retainedSize: analysis.retainedSize[ordinal] };

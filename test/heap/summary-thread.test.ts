@@ -1,5 +1,6 @@
-// The classes thread: the same classes as this thread, in memory this thread lent and gets back, and this thread
-// computes them itself when the thread fails or has not started, without the thread writing into the lent memory.
+// The summary thread: the same classes and collections as this thread, the classes in memory this thread lent and
+// gets back, and this thread computes them itself when the thread fails or has not started, without the thread
+// writing into the lent memory.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,8 @@ import { writeHeapSnapshot } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeSnapshot, readSnapshotFile } from '../../src/heap/index.js';
 import { classesScratchBytes, computeClasses } from '../../src/heap/analysis/class-names.js';
-import { ClassesThread } from '../../src/heap/analysis/classes-thread.js';
+import { scanCollections } from '../../src/heap/collections.js';
+import { SummaryThread } from '../../src/heap/analysis/summary-thread.js';
 import { ScratchMemory } from '../../src/heap/analysis/scratch.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pooldoc-classes-'));
@@ -28,7 +30,8 @@ const file = writeHeapSnapshot(path.join(dir, 'self.heapsnapshot'));
 const read = () => readSnapshotFile(file, { edgeWorker: 'always' });
 const snapshot = await read();
 const expected = computeClasses(snapshot, new ScratchMemory());
-const compiledWorker = fileURLToPath(new URL('../../dist/src/heap/analysis/classes-worker.js', import.meta.url));
+const expectedCollections = scanCollections(snapshot);
+const compiledWorker = fileURLToPath(new URL('../../dist/src/heap/analysis/summary-worker.js', import.meta.url));
 
 /**
  * Shared scratch memory filled with a marker byte: what the classes take, and 4 MB more so no region left after a
@@ -41,7 +44,7 @@ function markedScratch(): { scratch: ScratchMemory; memory: Uint8Array } {
   return { scratch, memory };
 }
 
-describe('classes thread', () => {
+describe('summary thread', () => {
   it('gives every node the class this thread gives it', async () => {
     expect(snapshot.locations.length).toBeGreaterThan(0);
     expect(snapshot.locations.buffer).toBeInstanceOf(SharedArrayBuffer);
@@ -57,38 +60,61 @@ describe('classes thread', () => {
     expect(here.classesThread).toBe('main');
   });
 
-  it('works in the lent memory and gives back all of it but its classOf', () => {
+  it('finds the collections this thread finds, in shared memory', async () => {
+    // The holder's arrays are collections of 300 entries each.
+    expect(Array.from(expectedCollections.entries)).toContain(300);
+    const analysis = analyzeSnapshot(await read(), { helperThread: 'always' });
+    const table = analysis.collections;
+    expect(analysis.collectionsThread).toBe('worker');
+    expect(table.ordinals.buffer).toBeInstanceOf(SharedArrayBuffer);
+    for (const column of ['ordinals', 'kinds', 'entries'] as const) expect(Array.from(table[column])).toEqual(Array.from(expectedCollections[column]));
+    const here = analyzeSnapshot(await read(), { helperThread: 'never' });
+    expect(Array.from(here.collections.entries)).toEqual(Array.from(expectedCollections.entries));
+    expect(here.collectionsThread).toBe('main');
+  });
+
+  it('works in the lent memory and gives back all of it but its classOf and collection table', () => {
     const { scratch, memory } = markedScratch();
-    const thread = ClassesThread.start(snapshot, scratch)!;
+    const thread = SummaryThread.start(snapshot, scratch)!;
     expect(scratch.freeBytes).toBe(0);
-    const classes = thread.take()!;
+    const classes = thread.takeClasses()!;
     expect(Array.from(classes.classOf)).toEqual(Array.from(expected.classOf));
     // Posted between threads, a SharedArrayBuffer is a new object over the same memory: a write shows through.
     const view = new Uint32Array(memory.buffer, classes.classOf.byteOffset, classes.classOf.length);
     classes.classOf[0] = 0xdead;
     expect(view[0]).toBe(0xdead);
     classes.classOf[0] = expected.classOf[0]!;
-    // Everything else comes back, but for alignment gaps of a few bytes between the thread's arrays.
+    // The memory comes back with the last step: the table grew in it too.
+    expect(scratch.freeBytes).toBe(0);
+    const table = thread.takeCollections()!;
+    expect(Array.from(table.entries)).toEqual(Array.from(expectedCollections.entries));
+    expect(table.ordinals.buffer.byteLength).toBe(memory.byteLength);
     expect(scratch.regions().every((region) => region.buffer.byteLength === memory.byteLength)).toBe(true);
-    const kept = memory.byteLength - scratch.freeBytes;
-    expect(kept).toBeGreaterThanOrEqual(classes.classOf.byteLength);
-    expect(kept - classes.classOf.byteLength).toBeLessThan(64);
+    // What comes back never overlaps what the answers use; most of it comes back (short tails the free list drops
+    // are not, scratch.ts MIN_KEPT_BYTES).
+    const used = [classes.classOf, table.ordinals, table.kinds, table.entries].map((array) => [array.byteOffset, array.byteOffset + array.byteLength]);
+    for (const region of scratch.regions()) {
+      for (const [start, end] of used) expect(region.offset >= end! || region.offset + region.bytes <= start!).toBe(true);
+    }
+    expect(scratch.freeBytes).toBeGreaterThan((memory.byteLength - classes.classOf.byteLength) / 2);
   });
 
   it('is not used when a column is not shared (edges read on this thread)', async () => {
     const sequential = await readSnapshotFile(file, { edgeWorker: 'never' });
-    expect(ClassesThread.start(sequential, new ScratchMemory())).toBeUndefined();
+    expect(SummaryThread.start(sequential, new ScratchMemory())).toBeUndefined();
     const analysis = analyzeSnapshot(sequential, { helperThread: 'always' });
     expect(Array.from(analysis.classes.classOf)).toEqual(Array.from(expected.classOf));
     expect(analysis.classesThread).toBe('main');
   });
 
-  it('takes the lent memory back from a thread that failed', () => {
+  it('takes the lent memory back from a thread that failed, and gives no collections', () => {
     const failing = path.join(dir, 'failing.mjs');
     writeFileSync(failing, "import { workerData } from 'node:worker_threads';\nAtomics.store(workerData.state, 1, 3);\nAtomics.store(workerData.state, 0, 3);\nAtomics.notify(workerData.state, 0);\n");
     const { scratch, memory } = markedScratch();
-    expect(ClassesThread.start(snapshot, scratch, { workerFile: failing })!.take()).toBeUndefined();
+    const thread = SummaryThread.start(snapshot, scratch, { workerFile: failing })!;
+    expect(thread.takeClasses()).toBeUndefined();
     expect(scratch.freeBytes).toBe(memory.byteLength);
+    expect(thread.takeCollections()).toBeUndefined();
   });
 
   it('leaves the classes to this thread when the thread has not started, and the late thread writes nothing', async () => {
@@ -102,7 +128,7 @@ describe('classes thread', () => {
       `writeFileSync(${JSON.stringify(ended)}, "");`,
     ].join('\n'));
     const { scratch, memory } = markedScratch();
-    expect(ClassesThread.start(snapshot, scratch, { workerFile: late, startTimeoutMs: 0 })!.take()).toBeUndefined();
+    expect(SummaryThread.start(snapshot, scratch, { workerFile: late, startTimeoutMs: 0 })!.takeClasses()).toBeUndefined();
     expect(scratch.freeBytes).toBe(memory.byteLength);
     for (let waited = 0; !existsSync(ended) && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(existsSync(ended)).toBe(true);
