@@ -138,8 +138,8 @@ for (const file of files) {
   const devtools = devtoolsColumns(snapshot);
   process.stderr.write('pooldoc… ');
   const pooldoc = await analyzeWithPooldoc(file, { edgeWorker: 'always', helperThread: 'always' });
-  if (pooldoc.distancesThread !== 'worker' || pooldoc.shallowSizesThread !== 'worker') {
-    throw new Error(`${file}: the helper thread did not run (distances: ${pooldoc.distancesThread}, shallow sizes: ${pooldoc.shallowSizesThread}): is dist/ built?`);
+  if (pooldoc.distancesThread !== 'worker' || pooldoc.shallowSizesThread !== 'worker' || pooldoc.classesThread !== 'worker') {
+    throw new Error(`${file}: the analysis threads did not run (distances: ${pooldoc.distancesThread}, shallow sizes: ${pooldoc.shallowSizesThread}, classes: ${pooldoc.classesThread}): is dist/ built?`);
   }
   let memlab = null;
   if (options.memlab && statSync(file).size <= MEMLAB_MAX_BYTES) {

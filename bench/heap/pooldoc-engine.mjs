@@ -15,9 +15,9 @@ export async function pooldocEngine() {
 
 /**
  * Parses and analyses one file; returns per-ordinal columns and the class summary grouped by class name.
- * `edgeWorker` / `helperThread`: the reader's edge thread and the analysis's helper thread (shallow sizes and
- * distances; `auto`, `always`, `never`); the parity check forces both on so the threaded read, shallow sizes and
- * distances are what DevTools is compared with.
+ * `edgeWorker` / `helperThread`: the reader's edge thread and the analysis's threads (shallow sizes and
+ * distances, then classes; `auto`, `always`, `never`); the parity check forces both on so the threaded read,
+ * shallow sizes, distances and classes are what DevTools is compared with.
  */
 export async function analyzeWithPooldoc(file, { edgeWorker = 'auto', helperThread = 'auto' } = {}) {
   const engine = await pooldocEngine();
@@ -41,6 +41,7 @@ export async function analyzeWithPooldoc(file, { edgeWorker = 'auto', helperThre
     distance: analysis.distances.distance,
     distancesThread: analysis.distancesThread,
     shallowSizesThread: analysis.shallowSizesThread,
+    classesThread: analysis.classesThread,
     ordinalOfId: (id) => snapshot.ordinalOfId(id),
     classes,
   };

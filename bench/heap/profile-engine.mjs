@@ -34,14 +34,15 @@ const analysis = engine.analyzeSnapshot(snapshot, { progress });
 lap('analyzeSnapshot');
 const totals = engine.totals(analysis);
 lap('totals');
+// In the order of the heap command: what needs no classes first, while the summary thread computes them.
+engine.heapStatistics(analysis);
+lap('heapStatistics');
 engine.classSummary(analysis);
 lap('classSummary');
 engine.largestObjects(analysis, { top: TOP });
 lap('largestObjects');
 engine.largestCollections(analysis, { top: TOP });
 lap('largestCollections');
-engine.heapStatistics(analysis);
-lap('heapStatistics');
 console.table(phases);
-console.log('analysis phases (ms):', analysis.timings, `shallow sizes by the ${analysis.shallowSizesThread} thread, distances by the ${analysis.distancesThread} thread`);
+console.log('analysis phases (ms):', analysis.timings, `shallow sizes by the ${analysis.shallowSizesThread} thread, distances by the ${analysis.distancesThread} thread, classes by the ${analysis.classesThread} thread, collections by the ${analysis.collectionsThread} thread`);
 console.log(`${totals.nodeCount} nodes, ${totals.edgeCount} edges, total ${totals.totalSize} bytes; edges read by ${snapshot.edgeTarget.buffer instanceof SharedArrayBuffer ? 'a worker thread' : 'the main thread'}`);

@@ -177,7 +177,14 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
       semiW = r;
     } else {
       for (let p = from; p < to; p++) {
-        const u = evaluate(sources[p]);
+        const v = sources[p];
+        // A smaller number is not linked yet (vertices are linked at their own step, from n down): eval(v) is v
+        // and semi[v] is v. Said here, it saves two reads at random places for every tree edge, ~13 M on 1 GB.
+        if (v < w) {
+          if (v < semiW) semiW = v;
+          continue;
+        }
+        const u = evaluate(v);
         if (semi[u] < semiW) semiW = semi[u];
       }
     }
