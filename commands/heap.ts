@@ -39,7 +39,7 @@ export default class Heap extends PooldocCommand<HeapResult> {
       return result;
     }
     const matches = (name: string) => !classFilter || classFilter.test(name);
-    // First what needs no classes: the classes thread (src/heap/analysis/summary-thread.ts) works meanwhile.
+    // First what needs no classes: the summary thread (src/heap/analysis/summary-thread.ts) computes them meanwhile.
     const statistics = { ...heapStatistics(analysis) };
     const result: HeapSummaryResult = {
       ...head,

@@ -2,7 +2,6 @@
 import { idleCpus } from '../machine-load.js';
 import { silentProgress, type ProgressSink } from '../progress.js';
 import { computeClasses, type NodeClasses } from './analysis/class-names.js';
-import { SummaryThread } from './analysis/summary-thread.js';
 import { computeDistances, type Distances } from './analysis/distances.js';
 import { computeDominators } from './analysis/dominators.js';
 import { computeEssentialEdges } from './analysis/essential-edges.js';
@@ -11,6 +10,7 @@ import { markPageOwned } from './analysis/page-owned.js';
 import { buildDominatedNodes, computeRetainedSizes, type DominatedNodes } from './analysis/retained-sizes.js';
 import { ScratchMemory } from './analysis/scratch.js';
 import { computeShallowSizes } from './analysis/shallow-sizes.js';
+import { SummaryThread } from './analysis/summary-thread.js';
 import { buildRetainers, type Retainers } from './graph/retainers.js';
 import { findCollections, type CollectionTable } from './collections.js';
 import type { HeapSnapshot } from './snapshot.js';
@@ -19,9 +19,9 @@ export interface AnalyzeOptions {
   progress?: ProgressSink;
   /**
    * Whether a second thread computes the shallow sizes and the distances while this one computes dominators
-   * (analysis/helper-thread.ts), and then the classes and the collection scan while this one finishes
-   * (analysis/summary-thread.ts): `auto`
-   * (default) from PARALLEL_ANALYSIS_FROM nodes when a CPU is free, `always` (tests), `never`. The result is the same.
+   * (analysis/helper-thread.ts), and a third the classes and the collection scan while this one finishes
+   * (analysis/summary-thread.ts): `auto` (default) from PARALLEL_ANALYSIS_FROM nodes when a CPU is free, `always`
+   * (tests), `never`. The result is the same.
    */
   helperThread?: 'auto' | 'always' | 'never';
 }

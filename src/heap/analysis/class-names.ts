@@ -87,7 +87,7 @@ function objectLocations(snapshot: HeapSnapshot, scratch: ScratchMemory): Object
 
 /**
  * Scratch bytes computeClasses takes: detachedness and its visited flags (1 byte per node each), classOf and the
- * location ids (4 each), the two name caches (4 bytes per string each), plus alignment. The classes thread is lent
+ * location ids (4 each), the two name caches (4 bytes per string each), plus alignment. The summary thread is lent
  * this much (summary-thread.ts); keep it in step with the takes below.
  */
 export function classesScratchBytes(snapshot: HeapSnapshot): number {

@@ -53,7 +53,7 @@ export function computeDominators(snapshot: HeapSnapshot, essential: EssentialEd
   // (an unvisited one is visited through it), so it goes straight into its target's list: no second pass over
   // the edges. `first[w]` is the list's fill cursor, which ends at its end, the next list's start.
   const first = new Uint32Array(size);
-  // Shared memory: once released, the classes thread works in it (summary-thread.ts).
+  // Shared memory: once released, the summary thread works in it (summary-thread.ts).
   const sources = new Uint32Array(new SharedArrayBuffer(essential.count * Uint32Array.BYTES_PER_ELEMENT));
   let listed = 0;
   const number = (ordinal: number, parentNumber: number): number => {

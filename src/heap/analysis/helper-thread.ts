@@ -11,7 +11,7 @@ import { stateWords, takeStep } from './thread-steps.js';
  * The transfer comes first: this thread needs it right after the dominator step. Nothing more runs there: work
  * that keeps the thread (and its 52 MB BFS queue, on 13 M nodes) alive into the peak of the dominator step raises
  * the process's peak memory (docs/heap-engine.md: the statistics and the collection scan were tried there; the
- * classes run on a thread of their own after that step, summary-thread.ts).
+ * classes and the collection scan run on the summary thread after that step, summary-thread.ts).
  */
 export const enum Step { thread, shallowSizes, distances }
 const STEP_COUNT = 2;

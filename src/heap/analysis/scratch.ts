@@ -18,7 +18,7 @@ const MIN_KEPT_BYTES = 1 << 20;
  * snapshot the arrays of finished phases (hundreds of MB) were still resident while the next phases allocated
  * theirs, and the process peak depended on GC timing. Contents of taken arrays are undefined: callers initialise.
  * Fresh memory is a SharedArrayBuffer (same speed and footprint), so any free region can be lent to a worker
- * thread (`lend`, `adopt`): the classes thread works in memory the dominator step left here.
+ * thread (`lend`, `adopt`): the summary thread works in memory the dominator step left here.
  */
 export class ScratchMemory {
   readonly #free: Region[] = [];

@@ -9,7 +9,7 @@ function locationsByOrdinal(layout: SnapshotLayout, raw: Uint32Array): Uint32Arr
   const objectOffset = layout.locationFields.indexOf('object_index');
   // Locations are optional extras (source positions of closures): a malformed section is dropped, not fatal.
   if (width === 0 || objectOffset < 0 || raw.length % width !== 0) return new Uint32Array(0);
-  // Shared: the classes thread reads them (analysis/summary-thread.ts).
+  // Shared: the summary thread reads them (analysis/summary-thread.ts).
   const rows = new Uint32Array(new SharedArrayBuffer(raw.byteLength));
   rows.set(raw);
   const limit = layout.nodeCount * layout.nodeFieldCount;
