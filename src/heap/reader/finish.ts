@@ -3,19 +3,20 @@ import type { SnapshotLayout } from '../layout.js';
 import { HeapSnapshot, type SnapshotColumns } from '../snapshot.js';
 import { InputError } from '../../errors.js';
 
-/** Converts `locations` object_index (a node index) to a node ordinal; drops the section if it is inconsistent. */
-function locationsByOrdinal(layout: SnapshotLayout, raw: Uint32Array): Uint32Array {
+/**
+ * Converts `locations` object_index (a node index) to a node ordinal, in place (the reader made the array for the
+ * snapshot, in shared memory: the summary thread reads it); drops the section if it is inconsistent.
+ */
+function locationsByOrdinal(layout: SnapshotLayout, rows: Uint32Array): Uint32Array {
   const width = layout.locationFields.length;
   const objectOffset = layout.locationFields.indexOf('object_index');
   // Locations are optional extras (source positions of closures): a malformed section is dropped, not fatal.
-  if (width === 0 || objectOffset < 0 || raw.length % width !== 0) return new Uint32Array(0);
-  // Shared: the summary thread reads them (analysis/summary-thread.ts).
-  const rows = new Uint32Array(new SharedArrayBuffer(raw.byteLength));
-  rows.set(raw);
-  const limit = layout.nodeCount * layout.nodeFieldCount;
+  if (width === 0 || objectOffset < 0 || rows.length % width !== 0) return new Uint32Array(0);
+  const fields = layout.nodeFieldCount;
+  const limit = layout.nodeCount * fields;
   for (let i = objectOffset; i < rows.length; i += width) {
-    if (rows[i] >= limit || rows[i] % layout.nodeFieldCount !== 0) return new Uint32Array(0);
-    rows[i] /= layout.nodeFieldCount;
+    if (rows[i] >= limit || rows[i] % fields !== 0) return new Uint32Array(0);
+    rows[i] /= fields;
   }
   return rows;
 }
