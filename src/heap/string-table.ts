@@ -1,5 +1,5 @@
 // The snapshot's `strings` as one UTF-8 byte block plus offsets: a JS string is made only when one is asked for.
-import { digitsValue, isDigit } from './reader/bytes.js';
+import { BYTE, digitsValue, isDigit } from './reader/bytes.js';
 
 /**
  * Why not `string[]`: a 1 GB snapshot holds ~4.7 M strings of ~11 characters; as V8 strings they cost ~40 bytes
@@ -150,6 +150,30 @@ export class StringTableBuilder {
     }
     this.#used += length;
     this.#close();
+  }
+
+  /**
+   * Appends the string that starts at source[start] if it ends with a '"' before `end`, within `limit` bytes and
+   * with no backslash first, copying while it looks for the quote (one pass over the bytes, not a search and then a
+   * copy). Returns the quote's index, or -1 with nothing added.
+   */
+  addUntilQuote(source: Uint8Array, start: number, end: number, limit: number): number {
+    this.#reserve(limit);
+    const bytes = this.#bytes;
+    const stop = Math.min(end, start + limit);
+    const { quote, backslash } = BYTE;
+    let to = this.#used;
+    for (let i = start; i < stop; i++) {
+      const byte = source[i];
+      if (byte === quote) {
+        this.#used = to;
+        this.#close();
+        return i;
+      }
+      if (byte === backslash) return -1;
+      bytes[to++] = byte;
+    }
+    return -1;
   }
 
   addText(text: string): void {

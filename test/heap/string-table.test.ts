@@ -22,6 +22,19 @@ describe('string table', () => {
     names.forEach((name, i) => expect(snapshot.nodeNameOf(i + 1)).toBe(name));
   });
 
+  it('adds a string up to its closing quote only when no backslash comes first, within the limit and the end', () => {
+    const bytes = Buffer.from('abc"de\\"f"xyz', 'latin1');
+    const builder = new StringTableBuilder();
+    expect(builder.addUntilQuote(bytes, 0, bytes.length, 16)).toBe(3);
+    // A backslash before the quote, a limit or an end before it: nothing is added.
+    expect(builder.addUntilQuote(bytes, 4, bytes.length, 16)).toBe(-1);
+    expect(builder.addUntilQuote(bytes, 0, bytes.length, 3)).toBe(-1);
+    expect(builder.addUntilQuote(bytes, 0, 3, 16)).toBe(-1);
+    expect(builder.addUntilQuote(bytes, 10, bytes.length, 16)).toBe(-1);
+    expect(builder.addUntilQuote(bytes, 8, bytes.length, 16)).toBe(9);
+    expect(builder.finish().toArray()).toEqual(['abc', 'f']);
+  });
+
   it('flags the indexes of wanted texts by their bytes, duplicates included', () => {
     const table = StringTable.from(['a', 'Object', 'elements', 'Objec', 'Object', 'caf\u00e9', 'lone \ud800']);
     expect(Array.from(table.indexFlags(['Object', 'caf\u00e9', 'lone \ud800']))).toEqual([0, 1, 0, 0, 1, 2, 3]);
