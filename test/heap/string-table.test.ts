@@ -1,8 +1,10 @@
-// The byte-block string table (what the reader stores instead of a string[]) and the analysis' scratch memory.
+// The byte-block string table (what the reader stores instead of a string[]), the number list of `locations`, and
+// the analysis' scratch memory.
 import { describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../../src/heap/index.js';
 import { ScratchMemory } from '../../src/heap/analysis/scratch.js';
 import { StringTable, StringTableBuilder } from '../../src/heap/string-table.js';
+import { NumberListReader } from '../../src/heap/reader/number-list.js';
 import { buildSnapshot, type TestNode } from './build-snapshot.js';
 
 describe('string table', () => {
@@ -73,5 +75,27 @@ describe('scratch memory', () => {
     expect(fresh.buffer).not.toBe(big.buffer);
     scratch.clear();
     expect(scratch.freeBytes).toBe(0);
+  });
+});
+
+describe('number list (the locations section)', () => {
+  const text = Buffer.from('[1,22,333,\n4444,5,66]', 'latin1');
+  const read = (expectedBytes: number | undefined, chunk: number): number[] => {
+    const reader = new NumberListReader('list.json', 'locations', 'wasm', expectedBytes);
+    for (let i = 0; i < text.length && !reader.done; i += chunk) reader.consume(text, i, Math.min(text.length, i + chunk), i);
+    expect(reader.done).toBe(true);
+    expect(reader.values().buffer).toBeInstanceOf(SharedArrayBuffer);
+    return Array.from(reader.values());
+  };
+
+  it('reads into one array sized by the bound, or into chunks without one, cut anywhere', () => {
+    for (const chunk of [1, 3, text.length]) {
+      expect(read(text.length, chunk)).toEqual([1, 22, 333, 4444, 5, 66]);
+      expect(read(undefined, chunk)).toEqual([1, 22, 333, 4444, 5, 66]);
+    }
+  });
+
+  it('goes on in chunks when a caller gives a bound too small', () => {
+    expect(read(4, 1)).toEqual([1, 22, 333, 4444, 5, 66]);
   });
 });

@@ -3,24 +3,30 @@ import type { ScannerKind } from './number-scanner.js';
 import { RecordSectionReader } from './record-section.js';
 
 /**
- * One number per record and no count from the header: the record reader's scan, each batch kept as a chunk and
- * the chunks joined once at the end. Why not one array grown by doubling: its copies and fresh pages cost ~0.1 s
- * of this thread's CPU on the 1 GB bench snapshot's 11 M numbers, where the read waits for this thread.
+ * One number per record and no count from the header: the record reader's scan, each batch stored into one array
+ * allocated at once for the most numbers the rest of the input can hold (`expectedBytes`: each takes a digit and
+ * a separator), in shared memory: it is committed page by page as it is written, so the unused part costs address
+ * space, not RSS, and nothing is grown, copied or left as garbage (see StringTableBuilder for why garbage of the
+ * read matters). Without a bound (a stream) the batches are kept as chunks and joined once at the end.
  */
 export class NumberListReader extends RecordSectionReader {
   #length = 0;
+  /** The array sized for the bound, while the numbers fit in it. */
+  #values: Uint32Array | undefined;
   readonly #chunks: Uint32Array[] = [];
 
-  constructor(file: string, section: string, scanner?: ScannerKind) {
+  constructor(file: string, section: string, scanner?: ScannerKind, expectedBytes?: number) {
     super(file, section, 1, Infinity, scanner);
+    if (expectedBytes !== undefined) this.#values = sharedNumbers(Math.floor(expectedBytes / 2) + 1);
   }
 
   /**
-   * The numbers read so far, in one new array over shared memory (the snapshot keeps it: the summary thread reads
-   * the locations, and finishing converts them in place).
+   * The numbers read so far, over shared memory (the snapshot keeps them: the summary thread reads the locations,
+   * and finishing converts them in place).
    */
   values(): Uint32Array {
-    const values = new Uint32Array(new SharedArrayBuffer(this.#length * Uint32Array.BYTES_PER_ELEMENT));
+    if (this.#values) return this.#values.subarray(0, this.#length);
+    const values = sharedNumbers(this.#length);
     let at = 0;
     for (const chunk of this.#chunks) {
       values.set(chunk, at);
@@ -30,14 +36,24 @@ export class NumberListReader extends RecordSectionReader {
   }
 
   protected commitRows(values: Float64Array, rowCount: number): void {
+    if (this.#values && this.#length + rowCount > this.#values.length) {
+      // More numbers than the bound allows (input unlike a snapshot's): chunks from here on.
+      this.#chunks.push(this.#values.slice(0, this.#length));
+      this.#values = undefined;
+    }
+    const into = this.#values ?? new Uint32Array(rowCount);
+    const at = this.#values ? this.#length : 0;
     // A loop, not `set`: set converts Float64 to Uint32 one element at a time in the runtime.
-    const chunk = new Uint32Array(rowCount);
-    for (let i = 0; i < rowCount; i++) chunk[i] = values[i];
-    this.#chunks.push(chunk);
+    for (let i = 0; i < rowCount; i++) into[at + i] = values[i];
+    if (!this.#values) this.#chunks.push(into);
     this.#length += rowCount;
   }
 
   protected finishSection(): void {
     // Any length is valid; the caller checks the rows against meta.location_fields.
   }
+}
+
+function sharedNumbers(length: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(length * Uint32Array.BYTES_PER_ELEMENT));
 }

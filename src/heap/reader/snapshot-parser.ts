@@ -253,7 +253,8 @@ export class SnapshotParser {
         return (this.#stringReader = new StringSectionReader(this.#file, this.#expectedBytes === undefined ? undefined : this.#expectedBytes - offset));
       case 'locations':
         if (this.#locationReader) badInput(this.#file, offset, 'two "locations" sections');
-        return (this.#locationReader = new NumberListReader(this.#file, 'locations', this.#scanner));
+        // The rest of the input bounds the section (one allocation, see NumberListReader).
+        return (this.#locationReader = new NumberListReader(this.#file, 'locations', this.#scanner, this.#expectedBytes === undefined ? undefined : this.#expectedBytes - offset));
       default:
         return undefined;
     }
