@@ -1,6 +1,6 @@
 // Parses the `strings` array: byte slices decoded directly, JSON escapes (\uXXXX, \n, \" …) decoded only when present.
 import { StringTableBuilder } from '../string-table.js';
-import { BYTE, badInput, describeByte, isWhitespace, openArray, type SectionReader } from './bytes.js';
+import { BYTE, badInput, describeByte, openArray, type SectionReader } from './bytes.js';
 
 /** Decodes one string's raw content (between the quotes); JSON.parse handles every escape incl. surrogate pairs. */
 function decodeEscapes(raw: string, file: string, offset: number): string {
@@ -51,21 +51,11 @@ export class StringSectionReader implements SectionReader {
       if (!this.#inString) {
         i = this.#plainRun(bytes, i, end);
         if (i === end) break;
+        // What #plainRun leaves: a string it does not take (escapes, long, cut by the chunk's end), ']', or bad input.
         const byte = bytes[i];
-        if (isWhitespace(byte)) {
-          i++;
-        } else if (byte === BYTE.quote && !this.#afterString) {
-          const close = this.strings.addUntilQuote(bytes, i + 1, end, PLAIN_STRING_SCAN_BYTES);
-          if (close >= 0) {
-            this.#afterString = true;
-            i = close + 1;
-            continue;
-          }
+        if (byte === BYTE.quote && !this.#afterString) {
           this.#inString = true;
           this.#stringOffset = base + i;
-          i++;
-        } else if (byte === BYTE.comma && this.#afterString) {
-          this.#afterString = false;
           i++;
         } else if (byte === BYTE.closeBracket && (this.#afterString || this.strings.count === 0)) {
           this.done = true;
