@@ -140,7 +140,7 @@ export class StringTableBuilder {
   constructor(expectedBytes?: number) {
     this.#bytes = sharedBytes(Math.max(INITIAL_BYTES, expectedBytes ?? 0));
     // Every string takes at least 3 bytes ("" and a separator) but the last.
-    this.#offsets = sharedOffsets(expectedBytes === undefined ? INITIAL_STRINGS + 1 : Math.floor(expectedBytes / 3) + 2);
+    this.#offsets = sharedOffsets(Math.max(INITIAL_STRINGS + 1, expectedBytes === undefined ? 0 : Math.floor(expectedBytes / 3) + 2));
   }
 
   get count(): number {

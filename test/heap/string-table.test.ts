@@ -37,6 +37,15 @@ describe('string table', () => {
     expect(builder.finish().toArray()).toEqual(['abc', 'f']);
   });
 
+  it('grows past a size hint that is too small or negative (a stream caller\'s wrong total)', () => {
+    for (const hint of [-100, 0, 5]) {
+      const builder = new StringTableBuilder(hint);
+      const texts = Array.from({ length: 10_000 }, (_, i) => `s${i}`);
+      for (const text of texts) builder.addText(text);
+      expect(builder.finish().toArray()).toEqual(texts);
+    }
+  });
+
   it('flags the indexes of wanted texts by their bytes, duplicates included', () => {
     const table = StringTable.from(['a', 'Object', 'elements', 'Objec', 'Object', 'caf\u00e9', 'lone \ud800']);
     expect(Array.from(table.indexFlags(['Object', 'caf\u00e9', 'lone \ud800']))).toEqual([0, 1, 0, 0, 1, 2, 3]);
@@ -97,5 +106,6 @@ describe('number list (the locations section)', () => {
 
   it('goes on in chunks when a caller gives a bound too small', () => {
     expect(read(4, 1)).toEqual([1, 22, 333, 4444, 5, 66]);
+    expect(read(-10, 5)).toEqual([1, 22, 333, 4444, 5, 66]);
   });
 });

@@ -17,7 +17,8 @@ export class NumberListReader extends RecordSectionReader {
 
   constructor(file: string, section: string, scanner?: ScannerKind, expectedBytes?: number) {
     super(file, section, 1, Infinity, scanner);
-    if (expectedBytes !== undefined) this.#values = sharedNumbers(Math.floor(expectedBytes / 2) + 1);
+    // A bound that is too small (a caller's wrong size) only means chunks later (commitRows).
+    if (expectedBytes !== undefined) this.#values = sharedNumbers(Math.floor(Math.max(0, expectedBytes) / 2) + 1);
   }
 
   /**
