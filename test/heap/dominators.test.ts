@@ -1,4 +1,4 @@
-// Dominators and retained sizes: DevTools' rules on hand-built graphs, and Lengauer–Tarjan against a brute-force oracle.
+// Dominators and retained sizes: DevTools' rules on hand-built graphs, and the dominator step against a brute-force oracle.
 import { describe, expect, it } from 'vitest';
 import { analyzeSnapshot, parseSnapshot, type HeapAnalysis } from '../../src/heap/index.js';
 import { buildSnapshot, withRoots, type TestEdge, type TestNode } from './build-snapshot.js';

@@ -36,8 +36,8 @@ export interface HelperOptions {
 
 /**
  * Why a second thread: the shallow-size transfer and the distances BFS read only snapshot columns the dominator
- * steps (page-owned flags, essential edges, Lengauer–Tarjan) do not touch, and the dominator steps do not read
- * self sizes, so both run beside them; this thread needs the shallow sizes only for the retained sizes, after LT,
+ * steps (page-owned flags, essential edges, the dominator tree) do not touch, and the dominator steps do not read
+ * self sizes, so both run beside them; this thread needs the shallow sizes only for the retained sizes, after that,
  * and the distances only for the summaries' paths.
  */
 export class HelperThread {

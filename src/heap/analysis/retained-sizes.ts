@@ -3,7 +3,7 @@ import type { DominatorTree } from './dominators.js';
 
 /** Seeds each node with its shallow size and adds every node into its dominator, deepest first (reverse DFS order). */
 export function computeRetainedSizes(shallowSizes: Float64Array, tree: DominatorTree): Float64Array {
-  // Written into the LT pass's spare buffer (8 bytes per node + 8): no new allocation at the memory peak.
+  // Written into the dominator step's spare buffer (8 bytes per node + 8): no new allocation at the memory peak.
   const retained = new Float64Array(tree.spare.sizes, 0, shallowSizes.length);
   retained.set(shallowSizes);
   const { dominator, order } = tree;
@@ -23,7 +23,7 @@ export interface DominatedNodes {
 export function buildDominatedNodes(tree: DominatorTree, rootOrdinal: number): DominatedNodes {
   const { dominator } = tree;
   const nodeCount = dominator.length;
-  // Both arrays are the LT pass's spare ones (zeroed, nodeCount + 1 long). Counts go at each node's own index; the
+  // Both arrays are the dominator step's spare ones (zeroed, nodeCount + 1 long). Counts go at each node's own index; the
   // inclusive prefix sum is then each node's END, and filling backwards moves it to its START (no cursor copy).
   const { first, children: spareChildren } = tree.spare;
   for (let ordinal = 0; ordinal < nodeCount; ordinal++) {
