@@ -1,11 +1,12 @@
 // The edge worker thread: the same columns as the single-thread read, and the same one-line errors on bad input.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { readSnapshotFile, type HeapSnapshot } from '../../src/heap/index.js';
-import { edgeWorkerFile, startEdgeJob } from '../../src/heap/reader/parallel-edges.js';
+import { edgeWorkerFile, lastNodeLineAtOrAfter, parseEdgeSection, startEdgeJob } from '../../src/heap/reader/parallel-edges.js';
 import { buildSnapshot, type TestNode } from './build-snapshot.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pooldoc-parallel-'));
@@ -131,6 +132,47 @@ describe('edge worker thread', () => {
       const expected = await errorOf(corrupt, SEQUENTIAL);
       expect(expected).toMatch(/\(byte \d+\)/);
       expect(await errorOf(corrupt, PARALLEL)).toBe(expected);
+    }
+  });
+});
+
+describe('the edge worker finding `edges` in a file V8 wrote', () => {
+  // This process's own snapshot, with 60 k more objects: `nodes` spans megabytes, one record a line, as V8 writes it.
+  const ballast = Array.from({ length: 60_000 }, (_, i) => ({ i }));
+  const v8File = writeHeapSnapshot(path.join(dir, 'self.heapsnapshot'));
+  expect(ballast.length).toBe(60_000);
+  const v8Text = readFileSync(v8File, 'latin1');
+  const variants = {
+    v8: v8Text,
+    // Windows line ends: still one record a line.
+    crlf: v8Text.replace(/\n/g, '\r\n'),
+    // No line breaks at all (a re-serialised file): the bisection has nothing to go by and the scan reads `nodes`.
+    'one line': v8Text.replace(/\n/g, ''),
+  };
+
+  it('bisects to the end of `nodes` by line shape and starts the section where this thread finds it', async () => {
+    const expected = columnsOf(await readSnapshotFile(v8File, SEQUENTIAL));
+    for (const [name, content] of Object.entries(variants)) {
+      const variant = write(`${name}.heapsnapshot`, Buffer.from(content, 'latin1'));
+      const nodesStart = content.indexOf('"nodes":[') + '"nodes":'.length;
+      const nodesEnd = content.indexOf(']', nodesStart);
+      const edgesOpen = content.indexOf('[', content.indexOf('"edges":'));
+      expect(nodesEnd - nodesStart, name).toBeGreaterThan(2 << 20);
+      const { layout } = await readSnapshotFile(variant, SEQUENTIAL);
+      const fd = openSync(variant, 'r');
+      const hint = lastNodeLineAtOrAfter(fd, nodesStart, layout);
+      closeSync(fd);
+      if (name === 'one line') {
+        expect(hint, name).toBe(nodesStart);
+      } else {
+        // Inside `nodes`, within the last MB: the worker read a fraction of what the section takes.
+        expect(hint, name).toBeLessThan(nodesEnd);
+        expect(nodesEnd - hint, name).toBeLessThan(1 << 20);
+      }
+      const shared = { edgeType: new SharedArrayBuffer(layout.edgeCount), edgeNameOrIndex: new SharedArrayBuffer(layout.edgeCount * 4), edgeTarget: new SharedArrayBuffer(layout.edgeCount * 4) };
+      const result = parseEdgeSection({ file: variant, layout, start: { after: nodesStart }, chunkBytes: 1 << 20, shared });
+      expect(result, name).toMatchObject({ kind: 'done', start: edgesOpen });
+      expect(columnsOf(await readSnapshotFile(variant, PARALLEL)), name).toEqual(expected);
     }
   });
 });
