@@ -44,5 +44,5 @@ lap('largestObjects');
 engine.largestCollections(analysis, { top: TOP });
 lap('largestCollections');
 console.table(phases);
-console.log('analysis phases (ms):', analysis.timings, `shallow sizes by the ${analysis.shallowSizesThread} thread, distances by the ${analysis.distancesThread} thread, classes by the ${analysis.classesThread} thread, collections by the ${analysis.collectionsThread} thread`);
+console.log('analysis phases (ms):', analysis.timings, `shallow sizes by the ${analysis.shallowSizesThread} thread, distances by the ${analysis.distancesThread} thread, classes by the ${analysis.classesThread} thread, statistics by the ${analysis.statisticsThread} thread, collections by the ${analysis.collectionsThread} thread`);
 console.log(`${totals.nodeCount} nodes, ${totals.edgeCount} edges, total ${totals.totalSize} bytes; edges read by ${snapshot.edgeTarget.buffer instanceof SharedArrayBuffer ? 'a worker thread' : 'the main thread'}`);

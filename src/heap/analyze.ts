@@ -10,7 +10,9 @@ import { markPageOwned } from './analysis/page-owned.js';
 import { buildDominatedNodes, computeRetainedSizes, type DominatedNodes } from './analysis/retained-sizes.js';
 import { ScratchMemory } from './analysis/scratch.js';
 import { computeShallowSizes } from './analysis/shallow-sizes.js';
-import { SummaryThread } from './analysis/summary-thread.js';
+import { EARLY_SUMMARY_MAX_BYTES, SummaryThread } from './analysis/summary-thread.js';
+import { classesScratchBytes } from './analysis/class-names.js';
+import { computeStatisticsSums, type StatisticsSums } from './statistics.js';
 import { buildRetainers, type Retainers } from './graph/retainers.js';
 import { findCollections, type CollectionTable } from './collections.js';
 import type { HeapSnapshot } from './snapshot.js';
@@ -24,6 +26,11 @@ export interface AnalyzeOptions {
    * (tests), `never`. The result is the same.
    */
   helperThread?: 'auto' | 'always' | 'never';
+  /**
+   * When the summary thread starts: `auto` (default) with the analysis for small snapshots, after the dominator
+   * step for larger ones (summary-thread.ts); `early` and `late` force one (tests, the parity check).
+   */
+  summaryStart?: 'auto' | 'early' | 'late';
 }
 
 /** Wall time of each phase in milliseconds, in pipeline order. */
@@ -59,6 +66,9 @@ export class HeapAnalysis {
   /** Which thread computed the shallow sizes. */
   readonly shallowSizesThread: 'worker' | 'main';
   #classes?: NodeClasses;
+  #statisticsSums?: StatisticsSums;
+  /** Which thread summed the statistics (set when they are first asked for). */
+  statisticsThread?: 'worker' | 'main';
   #collections?: CollectionTable;
   #retainers?: Retainers;
   /**
@@ -101,6 +111,15 @@ export class HeapAnalysis {
       const fromWorker = this.#summaryThread?.takeClasses();
       this.classesThread = fromWorker ? 'worker' : 'main';
       return fromWorker ?? computeClasses(this.snapshot, this.scratch);
+    }));
+  }
+
+  /** The Statistics view's per-category sums (statistics.ts adds the totals). */
+  get statisticsSums(): StatisticsSums {
+    return (this.#statisticsSums ??= timed(this.timings, 'statistics', () => {
+      const fromWorker = this.#summaryThread?.takeStatistics();
+      this.statisticsThread = fromWorker ? 'worker' : 'main';
+      return fromWorker ?? computeStatisticsSums(this.snapshot, this.shallowSize, this.scratch);
     }));
   }
 
@@ -150,6 +169,11 @@ export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions 
   const helper = parallel ? HelperThread.start(snapshot) : undefined;
   const timings: PhaseTimings = {};
   const scratch = new ScratchMemory();
+  // Small snapshots: the summary thread starts now and works once the helper is done, during the dominator step
+  // (summary-thread.ts); larger ones start it after that step, in its memory, to keep the peak down.
+  const start = options.summaryStart ?? 'auto';
+  const early = helper !== undefined && (start === 'early' || (start === 'auto' && classesScratchBytes(snapshot) <= EARLY_SUMMARY_MAX_BYTES));
+  let summaryThread = early ? SummaryThread.start(snapshot, scratch, { after: helper.state }) : undefined;
   const phases = 5;
   progress('Analysing: page-owned flags', 0, phases);
   const pageOwned = timed(timings, 'pageOwned', () => markPageOwned(snapshot, scratch));
@@ -159,7 +183,7 @@ export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions 
   progress('Analysing: dominators', 2, phases);
   const tree = timed(timings, 'dominators', () => computeDominators(snapshot, essential, scratch));
   // The dominator step's memory is free now: the classes are computed in it beside the steps below.
-  const summaryThread = parallel ? SummaryThread.start(snapshot, scratch) : undefined;
+  if (parallel && !early) summaryThread = SummaryThread.start(snapshot, scratch);
   progress('Analysing: shallow sizes', 3, phases);
   // With a helper this times the wait for it (usually 0: it finished during the dominator step).
   let shallowSizesThread: 'worker' | 'main' = 'worker';

@@ -38,14 +38,25 @@ function singleRetainerFlags(snapshot: HeapSnapshot, scratch: ScratchMemory): Ui
 
 /** Mirrors the Statistics view of the DevTools heap snapshot worker bundled by chrome-devtools-mcp. */
 export function heapStatistics(analysis: HeapAnalysis): HeapStatistics {
-  const { snapshot, shallowSize } = analysis;
+  // Computed by the summary thread when it ran early (analysis/summary-thread.ts), else here.
+  const sums = analysis.statisticsSums;
+  const total = analysis.totalSize;
+  const v8heap = total - sums.native;
+  return { total, v8heap, ...sums, other: v8heap - sums.code - sums.strings - sums.jsArrays - sums.system };
+}
+
+/** The per-category sums of the Statistics view: what needs a pass over the nodes (the rest follows from the total). */
+export type StatisticsSums = Pick<HeapStatistics, 'native' | 'typedArrays' | 'code' | 'strings' | 'jsArrays' | 'system'>;
+
+/** `shallowSize`: the sizes after DevTools' transfer (the statistics add those). */
+export function computeStatisticsSums(snapshot: HeapSnapshot, shallowSize: Float64Array, scratch: ScratchMemory): StatisticsSums {
   const { nodeType, nodeName, firstEdge, edgeType, edgeNameOrIndex, edgeTarget } = snapshot;
   // Names compared per node and edge, flagged once by string index.
   const BACKING_STORE = 1, ARRAY = 2, ELEMENTS = 3;
   const nameFlags = snapshot.strings.indexFlags([BACKING_STORE_NAME, 'Array', 'elements']);
   const { native, code, string, consString, slicedString, hidden } = snapshot.types;
   const internal = snapshot.edgeTypes.internal;
-  const singlyRetained = singleRetainerFlags(snapshot, analysis.scratch);
+  const singlyRetained = singleRetainerFlags(snapshot, scratch);
   let sizeNative = snapshot.layout.extraNativeBytes, sizeTyped = 0, sizeCode = 0, sizeStrings = 0, sizeArrays = 0, sizeSystem = 0;
   for (let ordinal = 0; ordinal < snapshot.nodeCount; ordinal++) {
     const size = shallowSize[ordinal];
@@ -70,8 +81,6 @@ export function heapStatistics(analysis: HeapAnalysis): HeapStatistics {
       }
     }
   }
-  analysis.scratch.release(singlyRetained);
-  const total = analysis.totalSize;
-  const v8heap = total - sizeNative;
-  return { total, v8heap, native: sizeNative, typedArrays: sizeTyped, code: sizeCode, strings: sizeStrings, jsArrays: sizeArrays, system: sizeSystem, other: v8heap - sizeCode - sizeStrings - sizeArrays - sizeSystem };
+  scratch.release(singlyRetained);
+  return { native: sizeNative, typedArrays: sizeTyped, code: sizeCode, strings: sizeStrings, jsArrays: sizeArrays, system: sizeSystem };
 }

@@ -7,11 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeHeapSnapshot } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeSnapshot, readSnapshotFile } from '../../src/heap/index.js';
+import { analyzeSnapshot, heapStatistics, readSnapshotFile } from '../../src/heap/index.js';
 import { classesScratchBytes, computeClasses } from '../../src/heap/analysis/class-names.js';
 import { scanCollections } from '../../src/heap/collections.js';
 import { SummaryThread } from '../../src/heap/analysis/summary-thread.js';
 import { ScratchMemory } from '../../src/heap/analysis/scratch.js';
+import { computeShallowSizes } from '../../src/heap/analysis/shallow-sizes.js';
+import { computeStatisticsSums } from '../../src/heap/statistics.js';
+import { settle, stateWords, StepState, waitForThreadEnd } from '../../src/heap/analysis/thread-steps.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pooldoc-classes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -99,6 +102,49 @@ describe('summary thread', () => {
     expect(scratch.freeBytes).toBeGreaterThan((memory.byteLength - classes.classOf.byteLength) / 2);
   });
 
+  it('started with the analysis, also sums the statistics, equal to this thread\'s, after the helper', async () => {
+    const here = analyzeSnapshot(await read(), { helperThread: 'never' });
+    const expectedStatistics = heapStatistics(here);
+    expect(here.statisticsThread).toBe('main');
+    expect(expectedStatistics.strings).toBeGreaterThan(0);
+    expect(expectedStatistics.jsArrays).toBeGreaterThan(0);
+    const early = analyzeSnapshot(await read(), { helperThread: 'always', summaryStart: 'early' });
+    expect(heapStatistics(early)).toEqual(expectedStatistics);
+    expect(early.statisticsThread).toBe('worker');
+    expect(Array.from(early.classes.classOf)).toEqual(Array.from(expected.classOf));
+    expect(early.classesThread).toBe('worker');
+    expect(Array.from(early.collections.entries)).toEqual(Array.from(expectedCollections.entries));
+    expect(early.collectionsThread).toBe('worker');
+    // Started after the dominator step it leaves the statistics here.
+    const late = analyzeSnapshot(await read(), { helperThread: 'always', summaryStart: 'late' });
+    expect(heapStatistics(late)).toEqual(expectedStatistics);
+    expect(late.statisticsThread).toBe('main');
+    expect(Array.from(late.classes.classOf)).toEqual(Array.from(expected.classOf));
+    expect(late.classesThread).toBe('worker');
+  });
+
+  it('started early, leaves the statistics here when the helper did not transfer the sizes', async () => {
+    const own = await read();
+    const transferred = await read();
+    computeShallowSizes(transferred, new ScratchMemory());
+    const expectedSums = computeStatisticsSums(transferred, transferred.selfSize, new ScratchMemory());
+    // A helper that failed before its transfer: its state words say so, and the self sizes are untransferred.
+    const helperState = stateWords(2);
+    settle(helperState, 1, StepState.failed);
+    settle(helperState, 0, StepState.failed);
+    const thread = SummaryThread.start(own, new ScratchMemory(), { after: helperState })!;
+    expect(Array.from(thread.takeClasses()!.classOf)).toEqual(Array.from(expected.classOf));
+    expect(thread.takeStatistics()).toBeUndefined();
+    expect(Array.from(thread.takeCollections()!.entries)).toEqual(Array.from(expectedCollections.entries));
+    // The same thread after a helper that transferred them sums what this thread sums.
+    const doneState = stateWords(2);
+    for (const slot of [1, 2, 0]) settle(doneState, slot, StepState.done);
+    const afterTransfer = SummaryThread.start(transferred, new ScratchMemory(), { after: doneState })!;
+    expect(afterTransfer.takeStatistics()).toEqual(expectedSums);
+    // Not started early: it never sums them, and says so without waiting.
+    expect(SummaryThread.start(transferred, new ScratchMemory())!.takeStatistics()).toBeUndefined();
+  });
+
   it('is not used when a column is not shared (edges read on this thread)', async () => {
     const sequential = await readSnapshotFile(file, { edgeWorker: 'never' });
     expect(SummaryThread.start(sequential, new ScratchMemory())).toBeUndefined();
@@ -133,6 +179,20 @@ describe('summary thread', () => {
     for (let waited = 0; !existsSync(ended) && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(existsSync(ended)).toBe(true);
     expect(memory.every((byte) => byte === 0xab)).toBe(true);
+  });
+});
+
+describe('waiting for another thread', () => {
+  it('returns when the thread ended, done or failed, and gives up after the timeout', () => {
+    const ended = stateWords(1);
+    settle(ended, 0, StepState.failed);
+    expect(waitForThreadEnd(ended, 10_000)).toBe(true);
+    const running = stateWords(1);
+    settle(running, 0, StepState.running);
+    const started = performance.now();
+    expect(waitForThreadEnd(running, 60)).toBe(false);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    expect(waitForThreadEnd(stateWords(1), 20)).toBe(false);
   });
 });
 

@@ -86,6 +86,11 @@ export class HelperThread {
     return this.#take(Step.shallowSizes, startTimeoutMs);
   }
 
+  /** The thread's state words (thread-steps.ts), for a thread that waits until this one ends. */
+  get state(): Int32Array {
+    return this.#request.state;
+  }
+
   /** The distances; undefined when the thread failed or never started (compute here). */
   takeDistances(): Distances | undefined {
     return this.#take(Step.distances) ? this.#request.distances : undefined;

@@ -41,6 +41,22 @@ export function takeStep(state: Int32Array, slot: number, worker: Worker, startT
   return Atomics.load(state, slot) === StepState.done;
 }
 
+/**
+ * Worker side: waits until another thread (its state words) has ended, done or failed, or `timeoutMs` passed;
+ * true when it ended. For a worker that should not compete for a core with another one still running: the wait is
+ * a scheduling choice only, so after the timeout the caller goes on (a thread that never starts must not hold it).
+ */
+export function waitForThreadEnd(other: Int32Array, timeoutMs: number): boolean {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const current = Atomics.load(other, THREAD_SLOT);
+    if (current !== StepState.starting && current !== StepState.running) return true;
+    const left = deadline - performance.now();
+    if (left <= 0) return false;
+    Atomics.wait(other, THREAD_SLOT, current, left);
+  }
+}
+
 /** A state array for a thread and `steps` steps, all `starting` (0). */
 export function stateWords(steps: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer((steps + 1) * Int32Array.BYTES_PER_ELEMENT));
