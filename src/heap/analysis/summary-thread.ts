@@ -37,6 +37,14 @@ export type SummaryAnswer =
   | { step: SummaryStep.statistics; sums: StatisticsSums }
   | { step: SummaryStep.collections; table: CollectionTable; spare: Region[] };
 
+/** Up to this much memory for the classes (classesScratchBytes) the thread starts with the analysis. */
+export const EARLY_SUMMARY_MAX_BYTES = 64 << 20;
+
+export interface SummaryOptions extends HelperOptions {
+  /** The helper thread's state words: start early, after it (SummaryRequest.after). */
+  after?: Int32Array | undefined;
+}
+
 /**
  * Why a thread: the classes (~0.4 s on 13 M nodes) and the collection scan (~0.3 s) need only snapshot columns,
  * and after the dominator step this thread has as much work that needs neither (retained sizes, dominated lists,
@@ -48,17 +56,9 @@ export type SummaryAnswer =
  * Small snapshots (classes' memory up to EARLY_SUMMARY_MAX_BYTES) start it with the analysis instead: it waits for
  * the helper thread to end (~0.3 s into the analysis on 2.9 M nodes, while the dominator step runs for ~0.5 s) and
  * then uses the core the helper leaves idle for the classes, the statistics' sums and the collections, so this
- * thread finds them done. It then allocates its own arrays (~37 MB on 2.9 M nodes); on 13 M nodes those were
+ * thread finds them done. It then allocates its own arrays (+27–37 MB of peak on 2.9 M nodes); on 13 M nodes those were
  * ~150 MB on top of the dominator step's peak (1.41 → 1.57 GB), hence the limit.
  */
-/** Up to this much memory for the classes (classesScratchBytes) the thread starts with the analysis. */
-export const EARLY_SUMMARY_MAX_BYTES = 64 << 20;
-
-export interface SummaryOptions extends HelperOptions {
-  /** The helper thread's state words: start early, after it (SummaryRequest.after). */
-  after?: Int32Array | undefined;
-}
-
 export class SummaryThread {
   readonly #worker: Worker;
   readonly #request: SummaryRequest;
