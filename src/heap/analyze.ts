@@ -10,8 +10,7 @@ import { markPageOwned } from './analysis/page-owned.js';
 import { buildDominatedNodes, computeRetainedSizes, type DominatedNodes } from './analysis/retained-sizes.js';
 import { ScratchMemory } from './analysis/scratch.js';
 import { computeShallowSizes } from './analysis/shallow-sizes.js';
-import { EARLY_SUMMARY_MAX_BYTES, SummaryThread } from './analysis/summary-thread.js';
-import { classesScratchBytes } from './analysis/class-names.js';
+import { SummaryThread } from './analysis/summary-thread.js';
 import { computeStatisticsSums, type StatisticsSums } from './statistics.js';
 import { buildRetainers, type Retainers } from './graph/retainers.js';
 import { findCollections, type CollectionTable } from './collections.js';
@@ -172,7 +171,7 @@ export function analyzeSnapshot(snapshot: HeapSnapshot, options: AnalyzeOptions 
   // Small snapshots: the summary thread starts now and works once the helper is done, during the dominator step
   // (summary-thread.ts); larger ones start it after that step, in its memory, to keep the peak down.
   const start = options.summaryStart ?? 'auto';
-  const early = helper !== undefined && (start === 'early' || (start === 'auto' && classesScratchBytes(snapshot) <= EARLY_SUMMARY_MAX_BYTES));
+  const early = helper !== undefined && (start === 'early' || (start === 'auto' && SummaryThread.startsEarly(snapshot)));
   let summaryThread = early ? SummaryThread.start(snapshot, scratch, { after: helper.state }) : undefined;
   const phases = 5;
   progress('Analysing: page-owned flags', 0, phases);

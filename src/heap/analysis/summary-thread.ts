@@ -76,6 +76,11 @@ export class SummaryThread {
     this.#startTimeoutMs = startTimeoutMs;
   }
 
+  /** Whether the thread starts with the analysis on this snapshot (its classes' memory is small enough). */
+  static startsEarly(snapshot: HeapSnapshot): boolean {
+    return classesScratchBytes(snapshot) <= EARLY_SUMMARY_MAX_BYTES;
+  }
+
   /** Starts the thread on memory lent by `scratch` when the snapshot's columns are shared; else undefined. */
   static start(snapshot: HeapSnapshot, scratch: ScratchMemory, { workerFile = compiledWorkerFile(import.meta.url, 'summary-worker'), startTimeoutMs = START_TIMEOUT_MS, after }: SummaryOptions = {}): SummaryThread | undefined {
     const parts = shareSnapshot(snapshot);

@@ -1,7 +1,7 @@
 // Main-thread side of the edge worker: shared edge columns, starting the worker, and turning its answer into data.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../../errors.js';
-import { BYTE } from './bytes.js';
+import { BYTE, isDigit } from './bytes.js';
 import type { SourcePosition } from '../../findings.js';
 import type { SnapshotLayout } from '../layout.js';
 import { compiledWorkerFile, startWorker } from '../../worker-file.js';
@@ -124,9 +124,10 @@ export function lastNodeLineAtOrAfter(fd: number, nodesStart: number, layout: Sn
 
 /** The first line of the block that starts after a newline and ends before another one; undefined if none. */
 function firstWholeLine(block: Buffer, length: number): { start: number; end: number } | undefined {
-  const newline = block.subarray(0, length).indexOf(BYTE.newline);
+  const read = block.subarray(0, length);
+  const newline = read.indexOf(BYTE.newline);
   if (newline < 0) return undefined;
-  const end = block.subarray(0, length).indexOf(BYTE.newline, newline + 1);
+  const end = read.indexOf(BYTE.newline, newline + 1);
   return end < 0 ? undefined : { start: newline + 1, end };
 }
 
@@ -136,9 +137,7 @@ function recordCommas(block: Buffer, start: number, end: number): number {
   for (let i = start; i < end; i++) {
     const byte = block[i]!;
     if (byte === BYTE.comma) commas++;
-    else if (byte < BYTE.zero || byte > BYTE.nine) {
-      if (byte !== BYTE.carriageReturn || i !== end - 1) return -1;
-    }
+    else if (!isDigit(byte) && !(byte === BYTE.carriageReturn && i === end - 1)) return -1;
   }
   return commas;
 }
