@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { readSnapshotFile, type HeapSnapshot } from '../../src/heap/index.js';
 import { edgeWorkerFile, lastNodeLineAtOrAfter, parseEdgeSection, startEdgeJob } from '../../src/heap/reader/parallel-edges.js';
+import { readErrorOf } from '../helpers/read-error.js';
 import { buildSnapshot, type TestNode } from './build-snapshot.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pooldoc-parallel-'));
@@ -43,16 +43,6 @@ function write(name: string, text: string | Buffer): string {
 function columnsOf(snapshot: HeapSnapshot): unknown[] {
   const { nodeType, nodeName, nodeId, selfSize, detachedness, firstEdge, edgeType, edgeNameOrIndex, edgeTarget, locations } = snapshot;
   return [...[nodeType, nodeName, nodeId, selfSize, detachedness, firstEdge, edgeType, edgeNameOrIndex, edgeTarget, locations].map((column) => Array.from(column)), snapshot.strings.toArray()];
-}
-
-async function errorOf(file: string, options: Parameters<typeof readSnapshotFile>[1]): Promise<string> {
-  try {
-    await readSnapshotFile(file, options);
-    return 'no error';
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
 }
 
 const SEQUENTIAL = { edgeWorker: 'never' } as const;
@@ -112,10 +102,10 @@ describe('edge worker thread', () => {
     const cuts = [edgesStart - 1, edgesStart, edgesStart + 1, Math.floor((edgesStart + edgesEnd) / 2), edgesEnd - 1, edgesEnd, edgesEnd + 1, bytes.length - 2];
     for (const cut of cuts) {
       const truncated = write(`cut-${cut}.heapsnapshot`, bytes.subarray(0, cut));
-      const expected = await errorOf(truncated, SEQUENTIAL);
+      const expected = await readErrorOf(truncated, SEQUENTIAL);
       expect(expected).toMatch(cut > edgesStart && cut <= edgesEnd ? /\(byte \d+\): truncated: input ends inside "edges"/ : /\(byte \d+\): truncated/);
-      expect(await errorOf(truncated, { ...PARALLEL, chunkBytes: 5 })).toBe(expected);
-      expect(await errorOf(truncated, PARALLEL)).toBe(expected);
+      expect(await readErrorOf(truncated, { ...PARALLEL, chunkBytes: 5 })).toBe(expected);
+      expect(await readErrorOf(truncated, PARALLEL)).toBe(expected);
     }
   });
 
@@ -129,9 +119,9 @@ describe('edge worker thread', () => {
     const badNodeToo = badEdge.slice(0, nodeAt) + 'y' + badEdge.slice(nodeAt + 1);
     for (const [name, content] of [['bad-edge', badEdge], ['extra-edge', outOfRange], ['two-problems', badStrings], ['node-and-edge', badNodeToo]]) {
       const corrupt = write(`${name}.heapsnapshot`, content);
-      const expected = await errorOf(corrupt, SEQUENTIAL);
+      const expected = await readErrorOf(corrupt, SEQUENTIAL);
       expect(expected).toMatch(/\(byte \d+\)/);
-      expect(await errorOf(corrupt, PARALLEL)).toBe(expected);
+      expect(await readErrorOf(corrupt, PARALLEL)).toBe(expected);
     }
   });
 });

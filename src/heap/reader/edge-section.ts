@@ -48,6 +48,16 @@ export class EdgeSectionReader extends RecordSectionReader {
     this.records?.configureEdges({ fields: this.fieldCount, type: this.#typeOffset, name: this.#nameOffset, toNode: this.#toNodeOffset, typeLimit: this.#typeLimit, nodeFields: this.#nodeFieldCount, nodeCount: this.#nodeCount, elementType: this.#elementType, hiddenType: this.#hiddenType });
   }
 
+  /**
+   * A reader of stretches cut out of the section's middle (edge-split.ts), storing each from ordinal 0 of
+   * `columns` (as many records as they hold); the largest name index accumulates over all of them.
+   */
+  static forFragments(file: string, layout: SnapshotLayout, columns: EdgeColumns, scanner?: ScannerKind): EdgeSectionReader {
+    const reader = new EdgeSectionReader(file, { ...layout, edgeCount: columns.edgeTarget.length }, columns, scanner);
+    reader.readFragments();
+    return reader;
+  }
+
   protected commitRows(values: Float64Array, rowCount: number, firstOrdinal: number, offset: number): void {
     const records = this.records;
     if (records) {

@@ -6,6 +6,7 @@ import type { SourcePosition } from '../../findings.js';
 import type { SnapshotLayout } from '../layout.js';
 import { compiledWorkerFile, startWorker } from '../../worker-file.js';
 import { EdgeSectionReader, type EdgeColumns } from './edge-section.js';
+import { feed, PIECE_BYTES, PieceClaims, pieceStart, readTail, type TailShare } from './edge-split.js';
 import type { ScannerKind } from './number-scanner.js';
 
 /** What the worker needs: the file, the header, where the `edges` array opens, and the columns to fill. */
@@ -20,11 +21,22 @@ export interface EdgeJobRequest {
   start: number | { after: number };
   chunkBytes: number;
   scanner?: ScannerKind;
-  shared: { edgeType: SharedArrayBuffer; edgeNameOrIndex: SharedArrayBuffer; edgeTarget: SharedArrayBuffer };
+  /** Bytes per piece of the split with this thread (edge-split.ts; tests make it small). */
+  pieceBytes?: number;
+  /**
+   * The columns to fill, and the piece claims (PieceClaims) when this thread may take pieces from the section's end:
+   * the worker then reads piece by piece and stops where this thread's pieces begin.
+   */
+  shared: { edgeType: SharedArrayBuffer; edgeNameOrIndex: SharedArrayBuffer; edgeTarget: SharedArrayBuffer; claims?: SharedArrayBuffer | undefined };
 }
 
 export type EdgeJobResult =
   | { kind: 'done'; maxNameIndex: number; start: number; end: number }
+  /**
+   * The worker stopped at `stop`, where the pieces this thread took begin, with records [0, records) stored
+   * (a record the stop cut is not among them).
+   */
+  | { kind: 'split'; maxNameIndex: number; start: number; stop: number; records: number }
   | { kind: 'truncated' }
   /** `edges` does not follow `nodes` (not V8's order): this thread parses it where its own parser finds it. */
   | { kind: 'not-found' }
@@ -35,9 +47,11 @@ export interface EdgeJob {
   columns: EdgeColumns;
   /**
    * The section's result, given where this thread's parser found its '['. Never rejects: if the thread fails (not
-   * the input) or parsed from another offset, this thread parses the section itself.
+   * the input) or parsed from another offset, this thread parses the section itself. `close`, the offset of the
+   * section's ']' once this thread's parser passed it: this thread then reads the pieces at the end of the section
+   * the worker has not reached (edge-split.ts) instead of waiting idle.
    */
-  result(start: number): Promise<EdgeJobResult>;
+  result(start: number, close?: number): Promise<EdgeJobResult>;
   cancel(): void;
 }
 
@@ -51,9 +65,24 @@ export function parseEdgeSection(request: EdgeJobRequest): EdgeJobResult {
     const buffer = Buffer.allocUnsafe(chunkBytes);
     const start = typeof request.start === 'number' ? request.start : findEdgesAfterNodes(fd, buffer, request.start.after, layout);
     if (start < 0) return { kind: 'not-found' };
+    const claims = shared.claims ? new PieceClaims(shared.claims) : undefined;
+    const pieceBytes = request.pieceBytes ?? PIECE_BYTES;
     let position = start;
+    /** Pieces taken so far; reads stop at their nominal end until the next one is taken. */
+    let taken = 0;
+    let limit = claims ? start : Infinity;
     while (!reader.done) {
-      const bytesRead = readSync(fd, buffer, 0, buffer.length, position);
+      if (position >= limit) {
+        if (claims!.claimFront() < 0) {
+          // The main thread took the next piece: read on to where it starts, and stop there.
+          const stop = pieceStart(fd, start, taken, pieceBytes, Buffer.allocUnsafe(256));
+          feed(fd, reader, buffer, position, stop);
+          reader.settle(stop);
+          return { kind: 'split', maxNameIndex: reader.maxNameIndex, start, stop, records: reader.recordsRead };
+        }
+        limit = start + ++taken * pieceBytes;
+      }
+      const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, limit - position), position);
       // The main thread's parser reports a truncated file with the sequential reader's message.
       if (bytesRead === 0) return { kind: 'truncated' };
       const stop = reader.consume(buffer, 0, bytesRead, position);
@@ -154,9 +183,12 @@ export function startEdgeJob(workerFile: string, where: Omit<EdgeJobRequest, 'sh
     edgeType: new SharedArrayBuffer(count),
     edgeNameOrIndex: new SharedArrayBuffer(count * Uint32Array.BYTES_PER_ELEMENT),
     edgeTarget: new SharedArrayBuffer(count * Uint32Array.BYTES_PER_ELEMENT),
+    claims: PieceClaims.allocate(),
   };
   const columns = { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
   const request: EdgeJobRequest = { ...where, shared };
+  // This thread's own read of the section, when the worker's answer cannot be used: in one pass, with no split.
+  const alone = { ...request, shared: { ...shared, claims: undefined } };
   let cancelled = false;
   const worker = startWorker(workerFile, request);
   const threadResult = new Promise<EdgeJobResult>((resolve, reject) => {
@@ -167,19 +199,49 @@ export function startEdgeJob(workerFile: string, where: Omit<EdgeJobRequest, 'sh
   // Handled at once: a job cancelled before anyone asks for its result must not leave a rejection behind.
   // A thread that cannot run (no memory for an isolate, a broken install) costs time, not the result.
   const answered = threadResult.catch((): undefined => undefined);
-  const result = async (start: number): Promise<EdgeJobResult> => {
-    const here = (): EdgeJobResult => parseEdgeSection({ ...request, start });
+  const result = async (start: number, close?: number): Promise<EdgeJobResult> => {
+    const here = (): EdgeJobResult => parseEdgeSection({ ...alone, start });
+    // Idle until the worker is done: take the pieces it has not reached yet, from the end.
+    const share = close === undefined || cancelled ? undefined : readTailOf({ ...request, start }, close);
     const answer = await answered;
     if (cancelled) return answer ?? { kind: 'truncated' };
     if (!answer || answer.kind === 'not-found') return here();
     // It found the section elsewhere than this thread's parser (a file unlike V8's): the parser's offset wins.
-    if (answer.kind === 'done' && answer.start !== start) return here();
+    if ((answer.kind === 'done' || answer.kind === 'split') && answer.start !== start) return here();
+    if (answer.kind === 'split') return joinSplit(answer, share, count, close) ?? here();
     return answer;
   };
   return { columns, result, cancel: () => {
     cancelled = true;
     void worker.terminate();
   } };
+}
+
+/** This thread's share of the section whose '[' and ']' are at `request.start` and `close` (undefined: none). */
+function readTailOf(request: EdgeJobRequest & { start: number }, close: number): TailShare | undefined {
+  const { file, layout, scanner, pieceBytes, start } = request;
+  const columns = { edgeType: new Uint8Array(request.shared.edgeType), edgeNameOrIndex: new Uint32Array(request.shared.edgeNameOrIndex), edgeTarget: new Uint32Array(request.shared.edgeTarget) };
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    return readTail({ file, fd, layout, columns, claims: new PieceClaims(request.shared.claims!), sectionStart: start, sectionClose: close, pieceBytes, scanner });
+  } catch {
+    // An I/O error here: the pieces taken so far are void, and the one-pass read reports the error.
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * The whole section from the two shares, when they add up to the header's count; else undefined (read it again).
+ * Why the count is enough: each side stores only whole records and drops a record a piece boundary cut, so the
+ * values of the section (3 × count of them, checked by the sequential reader) make up exactly `count` records on
+ * both sides only if every piece, and the worker's part, ended on a record boundary, with no gap or overlap.
+ */
+export function joinSplit(answer: Extract<EdgeJobResult, { kind: 'split' }>, share: TailShare | undefined, edgeCount: number, close: number | undefined): EdgeJobResult | undefined {
+  if (!share?.valid || close === undefined || answer.records + share.records !== edgeCount) return undefined;
+  return { kind: 'done', maxNameIndex: Math.max(answer.maxNameIndex, share.maxNameIndex), start: answer.start, end: close + 1 };
 }
 
 /** Rebuilds the worker's InputError in this thread (same message, same position). */

@@ -33,6 +33,8 @@ export abstract class RecordSectionReader implements SectionReader {
   readonly #cursor: ScanCursor = { i: 0, length: 0, value: 0 };
   /** Records committed so far. */
   #ordinal = 0;
+  /** A stretch of the section cut out of its middle (fragment-reader mode): no brackets, no count check. */
+  #fragment = false;
 
   constructor(file: string, section: string, fieldCount: number, recordCount: number, scanner: ScannerKind = 'wasm') {
     this.file = file;
@@ -58,6 +60,47 @@ export abstract class RecordSectionReader implements SectionReader {
 
   /** Checks whole-section invariants once the closing bracket is read. */
   protected abstract finishSection(offset: number): void;
+
+  /**
+   * Reads stretches cut out of the section from now on (edge-split.ts): each starts after a separator, holds no
+   * bracket, and its records are stored from ordinal 0 (`restart` starts the next one). The records' own checks
+   * still apply; the count is the caller's to check.
+   */
+  protected readFragments(): void {
+    this.#fragment = true;
+    this.#opened = true;
+  }
+
+  /** Records stored so far (of this fragment, for a fragment reader). */
+  get recordsRead(): number {
+    return this.#ordinal;
+  }
+
+  /**
+   * Ends the input here (a split point, or a fragment's end): the number in progress is complete, whole records
+   * are stored. Returns the values of the record left incomplete (0 when the input ended on a record boundary).
+   */
+  settle(offset: number): number {
+    let length = this.#batchLength;
+    if (this.#inNumber) {
+      this.#batch[length++] = this.#value;
+      this.#inNumber = false;
+      this.#value = 0;
+      if (length === this.#batch.length) length = this.#flush(length, offset);
+    }
+    this.#batchLength = this.#flush(length, offset);
+    return this.#batchLength;
+  }
+
+  /** Starts the next fragment (fragment readers only): stores from ordinal 0 again. */
+  restart(): void {
+    if (!this.#fragment) throw new Error('restart: not a fragment reader');
+    this.#ordinal = 0;
+    this.#batchLength = 0;
+    this.#inNumber = false;
+    this.#value = 0;
+    this.done = false;
+  }
 
   consume(bytes: Buffer, start: number, end: number, base: number): number {
     this.#scanner.newInput();
@@ -101,7 +144,8 @@ export abstract class RecordSectionReader implements SectionReader {
         this.#inNumber = true;
       } else if (stop === Stop.other) {
         const byte = bytes[i];
-        if (byte !== BYTE.closeBracket) badInput(this.file, base + i, `bad number in "${this.section}": unexpected ${describeByte(byte)}`);
+        // A fragment holds no bracket: the section's own ']' lies after the last one.
+        if (byte !== BYTE.closeBracket || this.#fragment) badInput(this.file, base + i, `bad number in "${this.section}": unexpected ${describeByte(byte)}`);
         length = this.#flush(length, base + i);
         const values = this.#ordinal * this.fieldCount + length;
         if (this.recordCount !== Infinity && values !== this.recordCount * this.fieldCount) {

@@ -80,6 +80,11 @@ export class SnapshotParser {
     return this.#delegatedEdges !== undefined;
   }
 
+  /** File offset of a delegated `edges` section's ']', once this parser read it. */
+  get delegatedEdgesClose(): number | undefined {
+    return this.#delegatedEdges?.done ? this.#delegatedEdges.end - 1 : undefined;
+  }
+
   /** Takes the other thread's result for a delegated `edges` section; its end must be the ']' this parser found. */
   adoptEdges(result: DelegatedEdges): void {
     const section = this.#delegatedEdges;
