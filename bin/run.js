@@ -1,7 +1,17 @@
 #!/usr/bin/env node
+import { fileURLToPath } from 'node:url';
+
 // oclif checks on every start that Node satisfies its own `engines` (semver and its package.json, ~15 ms);
 // package.json's `engines` (node >= 20) is stricter than oclif 4's (>= 18), so the check can never warn here.
 // Set before oclif loads (a static import would run first); a user's own setting wins.
 process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1';
-const { execute } = await import('@oclif/core');
-await execute({ dir: import.meta.url });
+// Big snapshot files are read faster with huge pages, which glibc only takes at process start: that case runs
+// in a child started with them (src/huge-pages.ts), before oclif is loaded here for nothing.
+const { relaunchWithHugePages } = await import('../dist/src/huge-pages.js');
+const relaunched = await relaunchWithHugePages(fileURLToPath(import.meta.url));
+if (relaunched !== undefined) {
+  process.exitCode = relaunched;
+} else {
+  const { execute } = await import('@oclif/core');
+  await execute({ dir: import.meta.url });
+}
