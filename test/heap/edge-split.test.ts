@@ -52,7 +52,7 @@ function splitAt(file: string, layout: SnapshotLayout, taken: number, pieceBytes
   const columns = { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
   const fd = openSync(file, 'r');
   try {
-    const share = readTail({ file, fd, layout, columns, claims: new PieceClaims(shared.claims), sectionStart: open, sectionClose: close, pieceBytes, maxPieces: taken });
+    const share = readTail({ file, fd, layout, columns, claims: new PieceClaims(shared.claims), sectionStart: open, sectionClose: close, pieceBytes, chunkBytes: 1 << 16, maxPieces: taken });
     const answer = parseEdgeSection({ file, layout, start: open, chunkBytes: 1 << 16, pieceBytes, shared });
     const joined = answer.kind === 'split' ? joinSplit(answer, share, count, close) : answer;
     return { share, answer, joined, columns, close };

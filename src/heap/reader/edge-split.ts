@@ -99,6 +99,8 @@ export interface TailRequest {
   sectionStart: number;
   sectionClose: number;
   pieceBytes?: number;
+  /** Bytes per read (the reader's chunk size: small, so a chunk is parsed while still in cache). */
+  chunkBytes: number;
   scanner?: ScannerKind;
   /** Pieces to take at most (tests: a split at every piece). */
   maxPieces?: number;
@@ -122,7 +124,7 @@ export function readTail(request: TailRequest): TailShare {
   const staging = allocateEdgeColumns(Math.ceil((pieceBytes + LONG_LINE_BYTES) / 6) + 1);
   const reader = EdgeSectionReader.forFragments(request.file, request.layout, staging, request.scanner);
   const probe = Buffer.allocUnsafe(256);
-  const buffer = Buffer.allocUnsafe(pieceBytes + LONG_LINE_BYTES);
+  const buffer = Buffer.allocUnsafe(Math.min(request.chunkBytes, pieceBytes + LONG_LINE_BYTES));
   const edgeCount = columns.edgeTarget.length;
   while (piece >= 0) {
     const from = pieceStart(fd, sectionStart, piece, pieceBytes, probe);

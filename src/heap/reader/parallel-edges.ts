@@ -219,12 +219,12 @@ export function startEdgeJob(workerFile: string, where: Omit<EdgeJobRequest, 'sh
 
 /** This thread's share of the section whose '[' and ']' are at `request.start` and `close` (undefined: none). */
 function readTailOf(request: EdgeJobRequest & { start: number }, close: number): TailShare | undefined {
-  const { file, layout, scanner, pieceBytes, start } = request;
+  const { file, layout, scanner, pieceBytes, chunkBytes, start } = request;
   const columns = { edgeType: new Uint8Array(request.shared.edgeType), edgeNameOrIndex: new Uint32Array(request.shared.edgeNameOrIndex), edgeTarget: new Uint32Array(request.shared.edgeTarget) };
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    return readTail({ file, fd, layout, columns, claims: new PieceClaims(request.shared.claims!), sectionStart: start, sectionClose: close, pieceBytes, scanner });
+    return readTail({ file, fd, layout, columns, claims: new PieceClaims(request.shared.claims!), sectionStart: start, sectionClose: close, pieceBytes, chunkBytes, scanner });
   } catch {
     // An I/O error here: the pieces taken so far are void, and the one-pass read reports the error.
     return undefined;
