@@ -65,9 +65,12 @@ export const thisMachine: Machine = {
  * the kernel gives huge pages on request (`madvise`; with `always` malloc gets them anyway) and glibc has the
  * tunable. A GLIBC_TUNABLES that already names the tunable is the user's choice (and marks the relaunched child).
  */
-export function hugePageEnvironment(args: readonly string[], env: NodeJS.ProcessEnv, machine: Machine = thisMachine): NodeJS.ProcessEnv | undefined {
+export function hugePageEnvironment(args: readonly string[], env: NodeJS.ProcessEnv, machine: Machine = thisMachine, execArgv: readonly string[] = process.execArgv): NodeJS.ProcessEnv | undefined {
   const wanted = env[SWITCH];
   if (wanted === 'off' || machine.platform !== 'linux' || env.GLIBC_TUNABLES?.includes(TUNABLE)) return undefined;
+  // Node run with an inspector (`node --inspect bin/run.js …`): a child with the same flags would ask for the same
+  // port, and the one being debugged is this process.
+  if (execArgv.some((flag) => flag.startsWith('--inspect'))) return undefined;
   if (!SNAPSHOT_COMMANDS.has(args[0] ?? '')) return undefined;
   if (wanted !== 'on') {
     const bytes = args.slice(1).reduce((sum, arg) => sum + (arg.startsWith('-') ? 0 : machine.fileBytes(arg) ?? 0), 0);

@@ -37,6 +37,9 @@ describe('when the CLI relaunches with huge pages', () => {
     no(['heap', 'a.heapsnapshot'], {}, machine(BIG, { glibcVersion: () => '2.31' }));
     no(['heap', 'a.heapsnapshot'], {}, machine(BIG, { glibcVersion: () => undefined }));
     no(['heap', 'a.heapsnapshot'], { POOLDOC_HUGE_PAGES: 'off' }, machine(BIG));
+    // Under an inspector: the process being debugged is this one (and a child would want the same port).
+    expect(hugePageEnvironment(['heap', 'a.heapsnapshot'], {}, machine(BIG), ['--inspect=127.0.0.1:9230'])).toBeUndefined();
+    expect(hugePageEnvironment(['heap', 'a.heapsnapshot'], {}, machine(BIG), ['--max-old-space-size=4096'])).toBeDefined();
     // Already set (by the user, or in the relaunched child itself): never a second relaunch.
     no(['heap', 'a.heapsnapshot'], { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }, machine(BIG));
   });
