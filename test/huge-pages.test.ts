@@ -1,12 +1,12 @@
 // The relaunch with huge pages: when it happens (big snapshot files, Linux with THP on request, glibc 2.35+), and
 // that the relaunched CLI gives the same output and exit codes.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HUGE_PAGES_FROM_BYTES, hugePageEnvironment, thisMachine, type Machine } from '../src/huge-pages.js';
-import { runCli } from './helpers/cli.js';
+import { CLI, runCli } from './helpers/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pooldoc-huge-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -83,5 +83,34 @@ describe('the relaunched CLI', () => {
     // One error line, from the child: the parent adds nothing.
     expect(failed.stderr.trim().split('\n')).toHaveLength(1);
     expect(failed.stderr).toMatch(/cut\.heapsnapshot \(byte \d+\)/);
+  });
+
+  it.runIf(relaunches)('passes a SIGTERM on to the child and dies of it as the child did', async () => {
+    // A FIFO nobody writes to: the relaunched child waits in open() until it is killed.
+    const fifo = path.join(dir, 'never.heapsnapshot');
+    execFileSync('mkfifo', [fifo]);
+    const pidLog = path.join(dir, 'pids.log');
+    const pidProbe = path.join(dir, 'pid-probe.cjs');
+    writeFileSync(pidProbe, `require('node:fs').appendFileSync(${JSON.stringify(pidLog)}, process.pid + ' ' + (process.env.GLIBC_TUNABLES ?? '-') + '\\n');`);
+    const parent = spawn(process.execPath, [CLI, 'heap', fifo], { env: { ...process.env, POOLDOC_HUGE_PAGES: 'on', NODE_OPTIONS: `--require ${pidProbe}` }, stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => parent.once('exit', (_code, signal) => resolve(signal)));
+    const started = () => (existsSync(pidLog) ? readFileSync(pidLog, 'utf8').trim().split('\n') : []);
+    for (let waited = 0; started().length < 2 && waited < 20_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    const [, childLine] = started();
+    expect(childLine).toMatch(/^\d+ glibc\.malloc\.hugetlb=1$/);
+    parent.kill('SIGTERM');
+    expect(await exited).toBe('SIGTERM');
+    // The child got it too: it is gone.
+    const childPid = Number(childLine!.split(' ')[0]);
+    let alive = true;
+    for (let waited = 0; alive && waited < 5_000; waited += 50) {
+      try {
+        process.kill(childPid, 0);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      } catch {
+        alive = false;
+      }
+    }
+    expect(alive).toBe(false);
   });
 });
