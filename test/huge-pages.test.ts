@@ -24,6 +24,12 @@ describe('when the CLI relaunches with huge pages', () => {
     expect(hugePageEnvironment(['diff', 'b.heapsnapshot', 'c.heapsnapshot', '--top', '5'], { PATH: '/bin' }, machine(BIG))).toEqual({ PATH: '/bin', GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' });
     expect(hugePageEnvironment(['heap', 'a.heapsnapshot'], { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }, machine(BIG))?.GLIBC_TUNABLES).toBe('glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1');
     expect(hugePageEnvironment(['heap', 'small.heapsnapshot'], { POOLDOC_HUGE_PAGES: 'on' }, machine({}))).toBeDefined();
+    // analyze reads the snapshots it takes, whatever their size; without them it reads none.
+    expect(hugePageEnvironment(['analyze', '1234', '--snapshots', '3', '--every', '5s'], {}, machine({}))).toBeDefined();
+    expect(hugePageEnvironment(['analyze', '1234', '--snapshot'], {}, machine({}))).toBeDefined();
+    expect(hugePageEnvironment(['analyze', '1234', '--snapshots=3'], {}, machine({}))).toBeDefined();
+    expect(hugePageEnvironment(['analyze', '1234', '--duration', '30s'], {}, machine({}))).toBeUndefined();
+    expect(hugePageEnvironment(['analyze', '1234', '--snapshot'], { POOLDOC_HUGE_PAGES: 'off' }, machine({}))).toBeUndefined();
   });
 
   it('runs here otherwise: small files, other commands, no THP on request, no glibc 2.35, the user\'s choice', () => {
