@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readSnapshotFile, type HeapSnapshot } from '../../src/heap/index.js';
 import type { SnapshotLayout } from '../../src/heap/layout.js';
 import { PieceClaims, readTail } from '../../src/heap/reader/edge-split.js';
-import { joinSplit, parseEdgeSection } from '../../src/heap/reader/parallel-edges.js';
+import { edgeColumnsOver, joinSplit, parseEdgeSection } from '../../src/heap/reader/parallel-edges.js';
 import { readErrorOf } from '../helpers/read-error.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pooldoc-split-'));
@@ -49,7 +49,7 @@ function splitAt(file: string, layout: SnapshotLayout, taken: number, pieceBytes
   const { open, close } = section(readFileSync(file, 'latin1'));
   const count = layout.edgeCount;
   const shared = { edgeType: new SharedArrayBuffer(count), edgeNameOrIndex: new SharedArrayBuffer(count * 4), edgeTarget: new SharedArrayBuffer(count * 4), claims: PieceClaims.allocate() };
-  const columns = { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
+  const columns = edgeColumnsOver(shared);
   const fd = openSync(file, 'r');
   try {
     const share = readTail({ file, fd, layout, columns, claims: new PieceClaims(shared.claims), sectionStart: open, sectionClose: close, pieceBytes, chunkBytes: 1 << 16, maxPieces: taken });

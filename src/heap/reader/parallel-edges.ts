@@ -58,7 +58,7 @@ export interface EdgeJob {
 /** Parses the `edges` section from the file into the request's columns (run by the worker, or here as a fallback). */
 export function parseEdgeSection(request: EdgeJobRequest): EdgeJobResult {
   const { file, layout, chunkBytes, scanner, shared } = request;
-  const columns = { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
+  const columns = edgeColumnsOver(shared);
   const reader = new EdgeSectionReader(file, layout, columns, scanner);
   const fd = openSync(file, 'r');
   try {
@@ -185,7 +185,8 @@ export function startEdgeJob(workerFile: string, where: Omit<EdgeJobRequest, 'sh
     edgeTarget: new SharedArrayBuffer(count * Uint32Array.BYTES_PER_ELEMENT),
     claims: PieceClaims.allocate(),
   };
-  const columns = { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
+  const columns = edgeColumnsOver(shared);
+  const claims = new PieceClaims(shared.claims);
   const request: EdgeJobRequest = { ...where, shared };
   // This thread's own read of the section, when the worker's answer cannot be used: in one pass, with no split.
   const alone = { ...request, shared: { ...shared, claims: undefined } };
@@ -202,7 +203,7 @@ export function startEdgeJob(workerFile: string, where: Omit<EdgeJobRequest, 'sh
   const result = async (start: number, close?: number): Promise<EdgeJobResult> => {
     const here = (): EdgeJobResult => parseEdgeSection({ ...alone, start });
     // Idle until the worker is done: take the pieces it has not reached yet, from the end.
-    const share = close === undefined || cancelled ? undefined : readTailOf({ ...request, start }, close);
+    const share = close === undefined || cancelled ? undefined : readTailOf({ ...request, start }, close, columns, claims);
     const answer = await answered;
     if (cancelled) return answer ?? { kind: 'truncated' };
     if (!answer || answer.kind === 'not-found') return here();
@@ -217,14 +218,18 @@ export function startEdgeJob(workerFile: string, where: Omit<EdgeJobRequest, 'sh
   } };
 }
 
+/** The typed-array views of the shared edge columns (one per thread: views are not posted, buffers are). */
+export function edgeColumnsOver(shared: EdgeJobRequest['shared']): EdgeColumns {
+  return { edgeType: new Uint8Array(shared.edgeType), edgeNameOrIndex: new Uint32Array(shared.edgeNameOrIndex), edgeTarget: new Uint32Array(shared.edgeTarget) };
+}
+
 /** This thread's share of the section whose '[' and ']' are at `request.start` and `close` (undefined: none). */
-function readTailOf(request: EdgeJobRequest & { start: number }, close: number): TailShare | undefined {
+function readTailOf(request: EdgeJobRequest & { start: number }, close: number, columns: EdgeColumns, claims: PieceClaims): TailShare | undefined {
   const { file, layout, scanner, pieceBytes, chunkBytes, start } = request;
-  const columns = { edgeType: new Uint8Array(request.shared.edgeType), edgeNameOrIndex: new Uint32Array(request.shared.edgeNameOrIndex), edgeTarget: new Uint32Array(request.shared.edgeTarget) };
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    return readTail({ file, fd, layout, columns, claims: new PieceClaims(request.shared.claims!), sectionStart: start, sectionClose: close, pieceBytes, chunkBytes, scanner });
+    return readTail({ file, fd, layout, columns, claims, sectionStart: start, sectionClose: close, pieceBytes, chunkBytes, scanner });
   } catch {
     // An I/O error here: the pieces taken so far are void, and the one-pass read reports the error.
     return undefined;
