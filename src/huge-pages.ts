@@ -1,17 +1,25 @@
 // Relaunching the CLI with transparent huge pages for big snapshot files (Linux, glibc's malloc tunable).
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 
 /**
  * Why: the heap engine's arrays (~2× a snapshot's size) are fresh memory, and every 4 KB page of it costs a page
- * fault when first written; on this project's 2-core VM a fault costs ~10 µs, and `heap` took ~108 k of them on
- * the 200 MB bench snapshot (~0.9 s of system time), ~3 s of system time on the 1 GB one. With 2 MB pages there
- * are a third as many faults and the TLB covers more of the dominator step's random reads: `heap` on the 200 MB
- * snapshot ran 225 ± 29 ms faster (8 alternating rounds), on the 1 GB one 5.4–6.0 s instead of 7.0–7.4 s.
- * glibc (2.35 and later) asks the kernel for huge pages for what malloc maps when GLIBC_TUNABLES has
- * `glibc.malloc.hugetlb=1`; it reads the variable only at process start, hence a relaunch, which costs one more
- * Node start (~0.1 s): only worth it for big inputs.
+ * fault when first written (`heap` takes ~110 k of them on the 200 MB bench snapshot, ~380 k on the 1 GB one). With
+ * 2 MB pages there are a third as many faults and the TLB covers more of the dominator step's random reads. Run
+ * back to back on this project's VM, `heap` on the 200 MB snapshot ran 225 ± 29 ms faster with them, on the 1 GB
+ * one 5.4–6.0 s instead of 7.0–7.4 s. glibc (2.35 and later) asks the kernel for huge pages for what malloc maps
+ * when GLIBC_TUNABLES has `glibc.malloc.hugetlb=1`; it reads the variable only at process start, hence a relaunch,
+ * which costs one more Node start (~0.1 s): only worth it for big inputs.
+ *
+ * Why not under a hypervisor that takes free memory back (virtio-balloon free page reporting): the guest kernel
+ * reports free 2 MB blocks to the host, which unmaps them, so every huge page is such a block and its first touch
+ * faults in the host 512 times, while a 4 KB fault often gets a page the host still backs. Measured on that VM
+ * (reporting on), each run after a 5 s pause so the previous run's memory had been reported: touching a fresh
+ * 800 MB Uint8Array took 2.5–2.75 s with huge pages, 0.44–1.9 s without; `heap` on the 200 MB bench snapshot
+ * 1.67–2.22 s with them, 1.35–1.59 s without (6 of 6 rounds faster without); on the 1 GB one 5.48–8.20 s with,
+ * 4.99–6.36 s without (4 of 4). The back-to-back gain came from memory the previous run had just freed, still
+ * backed: not how an on-call engineer runs pooldoc.
  */
 
 /**
@@ -30,6 +38,10 @@ const SNAPSHOT_COMMANDS = new Set(['heap', 'diff']);
  */
 const ANALYZE_SNAPSHOT_FLAGS = ['--snapshot', '--snapshots'];
 const THP_SETTING = '/sys/kernel/mm/transparent_hugepage/enabled';
+/** Devices bound to the virtio balloon driver, each with its negotiated `features`, one '0'/'1' per bit from bit 0. */
+const VIRTIO_BALLOONS = '/sys/bus/virtio/drivers/virtio_balloon';
+/** VIRTIO_BALLOON_F_REPORTING (linux/virtio_balloon.h): the guest reports free pages, the host reclaims them. */
+const FREE_PAGE_REPORTING_BIT = 5;
 
 /** What the decision reads from the machine (tests give their own). */
 export interface Machine {
@@ -40,6 +52,8 @@ export interface Machine {
   glibcVersion(): string | undefined;
   /** Size of a regular file, undefined for anything else. */
   fileBytes(path: string): number | undefined;
+  /** Whether the kernel hands free memory back to a hypervisor (virtio-balloon free page reporting). */
+  freePageReporting(): boolean;
 }
 
 export const thisMachine: Machine = {
@@ -63,13 +77,28 @@ export const thisMachine: Machine = {
       return undefined;
     }
   },
+  freePageReporting() {
+    return reportsFreePages(VIRTIO_BALLOONS);
+  },
 };
+
+/** Whether a device bound to the virtio balloon driver (sysfs folder `drivers`) negotiated free page reporting. */
+export function reportsFreePages(drivers: string): boolean {
+  try {
+    return readdirSync(drivers)
+      .filter((entry) => entry.startsWith('virtio'))
+      .some((device) => readFileSync(`${drivers}/${device}/features`, 'utf8')[FREE_PAGE_REPORTING_BIT] === '1');
+  } catch {
+    // No virtio balloon (bare metal, another hypervisor), or sysfs unreadable.
+    return false;
+  }
+}
 
 /**
  * The environment to relaunch with, or undefined to run here: a snapshot command on big files (or `analyze`
  * taking snapshots), on Linux where
- * the kernel gives huge pages on request (`madvise`; with `always` malloc gets them anyway) and glibc has the
- * tunable. A GLIBC_TUNABLES that already names the tunable is the user's choice (and marks the relaunched child).
+ * the kernel gives huge pages on request (`madvise`; with `always` malloc gets them anyway), glibc has the
+ * tunable and no hypervisor takes free memory back (see above; `on` relaunches there too). A GLIBC_TUNABLES that already names the tunable is the user's choice (and marks the relaunched child).
  */
 export function hugePageEnvironment(args: readonly string[], env: NodeJS.ProcessEnv, machine: Machine = thisMachine, execArgv: readonly string[] = process.execArgv): NodeJS.ProcessEnv | undefined {
   const wanted = env[SWITCH];
@@ -84,6 +113,7 @@ export function hugePageEnvironment(args: readonly string[], env: NodeJS.Process
     if (bytes < HUGE_PAGES_FROM_BYTES) return undefined;
   }
   if (machine.thpMode() !== 'madvise' || !atLeast(machine.glibcVersion(), [2, 35])) return undefined;
+  if (wanted !== 'on' && machine.freePageReporting()) return undefined;
   const tunables = env.GLIBC_TUNABLES ? `${env.GLIBC_TUNABLES}:${TUNABLE}=1` : `${TUNABLE}=1`;
   return { ...env, GLIBC_TUNABLES: tunables };
 }

@@ -1,19 +1,19 @@
 // The relaunch with huge pages: when it happens (big snapshot files, Linux with THP on request, glibc 2.35+), and
 // that the relaunched CLI gives the same output and exit codes.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HUGE_PAGES_FROM_BYTES, hugePageEnvironment, thisMachine, type Machine } from '../src/huge-pages.js';
+import { HUGE_PAGES_FROM_BYTES, hugePageEnvironment, reportsFreePages, thisMachine, type Machine } from '../src/huge-pages.js';
 import { CLI, runCli } from './helpers/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pooldoc-huge-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A Debian 12 VM like this project's: THP on request, glibc 2.36, files of the sizes given. */
+/** A Debian 12 machine: THP on request, glibc 2.36, no hypervisor taking memory back, files of the sizes given. */
 function machine(sizes: Record<string, number>, overrides: Partial<Machine> = {}): Machine {
-  return { platform: 'linux', thpMode: () => 'madvise', glibcVersion: () => '2.36', fileBytes: (file) => sizes[file], ...overrides };
+  return { platform: 'linux', thpMode: () => 'madvise', glibcVersion: () => '2.36', fileBytes: (file) => sizes[file], freePageReporting: () => false, ...overrides };
 }
 const BIG = { 'a.heapsnapshot': HUGE_PAGES_FROM_BYTES, 'b.heapsnapshot': HUGE_PAGES_FROM_BYTES / 2, 'c.heapsnapshot': HUGE_PAGES_FROM_BYTES / 2 };
 
@@ -43,6 +43,11 @@ describe('when the CLI relaunches with huge pages', () => {
     no(['heap', 'a.heapsnapshot'], {}, machine(BIG, { glibcVersion: () => '2.31' }));
     no(['heap', 'a.heapsnapshot'], {}, machine(BIG, { glibcVersion: () => undefined }));
     no(['heap', 'a.heapsnapshot'], { POOLDOC_HUGE_PAGES: 'off' }, machine(BIG));
+    // A VM whose host takes free memory back: each huge page is fresh from the host there (src/huge-pages.ts).
+    const reporting = machine(BIG, { freePageReporting: () => true });
+    no(['heap', 'a.heapsnapshot'], {}, reporting);
+    no(['analyze', '1234', '--snapshot'], {}, reporting);
+    expect(hugePageEnvironment(['heap', 'a.heapsnapshot'], { POOLDOC_HUGE_PAGES: 'on' }, reporting)).toBeDefined();
     // Under an inspector: the process being debugged is this one (and a child would want the same port).
     expect(hugePageEnvironment(['heap', 'a.heapsnapshot'], {}, machine(BIG), ['--inspect=127.0.0.1:9230'])).toBeUndefined();
     expect(hugePageEnvironment(['heap', 'a.heapsnapshot'], {}, machine(BIG), ['--max-old-space-size=4096'])).toBeDefined();
@@ -57,6 +62,25 @@ describe('when the CLI relaunches with huge pages', () => {
     expect(thisMachine.fileBytes(dir)).toBeUndefined();
     expect(thisMachine.fileBytes(path.join(dir, 'missing'))).toBeUndefined();
     if (process.platform === 'linux') expect(thisMachine.glibcVersion()).toMatch(/^\d+\.\d+/);
+  });
+
+  it('reads free page reporting from the virtio balloon devices\' negotiated features (bit 5)', () => {
+    const drivers = path.join(dir, 'virtio_balloon');
+    const device = (name: string, features: string) => {
+      mkdirSync(path.join(drivers, name), { recursive: true });
+      writeFileSync(path.join(drivers, name, 'features'), `${features.padEnd(64, '0')}\n`);
+    };
+    expect(reportsFreePages(path.join(dir, 'no-such-driver'))).toBe(false);
+    mkdirSync(drivers);
+    // Driver files that are not devices are passed over.
+    writeFileSync(path.join(drivers, 'bind'), '');
+    expect(reportsFreePages(drivers)).toBe(false);
+    // Stats and deflate-on-OOM (bits 1, 2) and page poisoning (bit 4): memory stays with the guest.
+    device('virtio0', '01101');
+    expect(reportsFreePages(drivers)).toBe(false);
+    // The features of this project's Firecracker VM: reporting (bit 5) on.
+    device('virtio1', '01100101');
+    expect(reportsFreePages(drivers)).toBe(true);
   });
 });
 
