@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 // package.json's `engines` (node >= 20) is stricter than oclif 4's (>= 18), so the check can never warn here.
 // Set before oclif loads (a static import would run first); a user's own setting wins.
 process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1';
-// Big snapshot files are read faster with huge pages, which glibc only takes at process start: that case runs
-// in a child started with them (src/huge-pages.ts), before oclif is loaded here for nothing.
+// Big snapshot files are read faster with huge pages (where the host does not take free memory back), which
+// glibc only takes at process start: that case runs in a child started with them (src/huge-pages.ts), before
+// oclif is loaded here for nothing.
 const { relaunchWithHugePages } = await import('../dist/src/huge-pages.js');
 const relaunched = await relaunchWithHugePages(fileURLToPath(import.meta.url));
 if (relaunched !== undefined) {

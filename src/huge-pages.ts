@@ -96,9 +96,9 @@ export function reportsFreePages(drivers: string): boolean {
 
 /**
  * The environment to relaunch with, or undefined to run here: a snapshot command on big files (or `analyze`
- * taking snapshots), on Linux where
- * the kernel gives huge pages on request (`madvise`; with `always` malloc gets them anyway), glibc has the
- * tunable and no hypervisor takes free memory back (see above; `on` relaunches there too). A GLIBC_TUNABLES that already names the tunable is the user's choice (and marks the relaunched child).
+ * taking snapshots), on Linux where the kernel gives huge pages on request (`madvise`; with `always` malloc gets
+ * them anyway), glibc has the tunable and no hypervisor takes free memory back (see above; `on` relaunches there
+ * too). A GLIBC_TUNABLES that already names the tunable is the user's choice (and marks the relaunched child).
  */
 export function hugePageEnvironment(args: readonly string[], env: NodeJS.ProcessEnv, machine: Machine = thisMachine, execArgv: readonly string[] = process.execArgv): NodeJS.ProcessEnv | undefined {
   const wanted = env[SWITCH];
