@@ -1,5 +1,12 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+// A checkout before its build (`npm ci` leaves that to `npm run build`): one line and exit 2, not a stack trace.
+if (!existsSync(new URL('../dist/src/huge-pages.js', import.meta.url))) {
+  process.stderr.write('pooldoc is not built: run `npm run build`\n');
+  process.exit(2);
+}
 
 // oclif checks on every start that Node satisfies its own `engines` (semver and its package.json, ~15 ms);
 // package.json's `engines` (node >= 20) is stricter than oclif 4's (>= 18), so the check can never warn here.

@@ -1,6 +1,6 @@
 // The way in, as a user or a CI system takes it: `npm ci` from the lockfile, and the packed tarball installed with
 // npm into an empty folder, whose `pooldoc` runs every command on real inputs.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,20 @@ describe('package-lock.json', () => {
     for (const file of ['package.json', 'package-lock.json']) copyFileSync(path.join(REPO_ROOT, file), path.join(scratch.dir, file));
     const output = npm(['ci', '--dry-run', '--ignore-scripts', '--offline'], scratch.dir);
     expect(output).toMatch(/added \d+ packages/);
+  });
+});
+
+describe('bin/run.js before a build', () => {
+  const scratch = tempDir('pooldoc-unbuilt-');
+  afterAll(scratch.cleanup);
+
+  it('says in one line how to build, exit 2, whatever the command', () => {
+    cpSync(path.join(REPO_ROOT, 'bin'), path.join(scratch.dir, 'bin'), { recursive: true });
+    copyFileSync(path.join(REPO_ROOT, 'package.json'), path.join(scratch.dir, 'package.json'));
+    for (const args of [[], ['--help'], ['heap', 'missing.heapsnapshot']]) {
+      const run = spawnSync(process.execPath, [path.join(scratch.dir, 'bin/run.js'), ...args], { cwd: scratch.dir, encoding: 'utf8' });
+      expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 2, stdout: '', stderr: 'pooldoc is not built: run `npm run build`\n' });
+    }
   });
 });
 
