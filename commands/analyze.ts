@@ -12,6 +12,7 @@ import { detectHeapLeak } from '../src/detect/heap-leak.js';
 import { judgeSnapshotGrowth, OBJECT_CANDIDATES_PER_ROW } from '../src/detect/snapshot-growth.js';
 import { detectPoolPressure } from '../src/detect/pool-pressure.js';
 import { PooldocError, TargetGoneError } from '../src/errors.js';
+import { leakHorizonSeconds } from '../src/settings.js';
 import { ExitCode } from '../src/findings.js';
 import { renderAnalyzeHtml } from '../src/report/analyze-html.js';
 import { renderAnalyzeText } from '../src/report/analyze-text.js';
@@ -56,11 +57,14 @@ target exited during the run (partial report).`;
     'snapshot-file': Flags.string({ description: 'where --snapshot writes (default pooldoc-<pid>-<time>.heapsnapshot, mode 0600); --snapshots adds -1, -2, …' }),
     force: Flags.boolean({ description: 'take the --snapshot even when memory headroom looks too small', default: false }),
     html: Flags.string({ description: 'also write a self-contained HTML report to this file' }),
+    horizon: Flags.string({ description: 'growth reaching the heap limit within this time is a leak, slower certain growth "growing" (default 24h, or leakHorizon in .pooldocrc)' }),
   };
 
   async run(): Promise<AnalyzeResult> {
     const { args, flags } = await this.parse(Analyze);
     const intervalMs = parseDuration(flags.interval, '--interval');
+    // Read before attaching: a bad --horizon or config must fail before pooldoc touches the target.
+    const horizonSeconds = leakHorizonSeconds(flags.horizon);
     const plan = snapshotPlan(args.pid, flags, parseDuration(flags.duration, '--duration', { allowForever: true }));
     const durationMs = plan.durationMs;
     const stop = new AbortController();
@@ -101,7 +105,7 @@ target exited during the run (partial report).`;
       }
       const outcome: DetachOutcome = await detach(attachment);
       const verdicts = {
-        heap: detectHeapLeak(live.memory),
+        heap: detectHeapLeak(live.memory, { horizonSeconds }),
         pools: live.pools.map((pool) => detectPoolPressure(pool)),
         growth: live.snapshotSeries ? judgeSnapshotGrowth({ snapshotCount: live.snapshotSeries.files.length, ...live.snapshotSeries.series }, { top: GROWTH_ROWS, times: live.snapshotSeries.times }) : undefined,
       };

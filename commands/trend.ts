@@ -7,6 +7,7 @@ import { fileError, InputError } from '../src/errors.js';
 import { ExitCode } from '../src/findings.js';
 import { parseBytes, parseDurationSeconds, parseInstant } from '../src/parse-values.js';
 import { redact } from '../src/redact.js';
+import { leakHorizonSeconds } from '../src/settings.js';
 import { renderTrendHtml } from '../src/report/trend-html.js';
 import { trendJson, type TrendResult } from '../src/report/trend-json.js';
 import { renderTrendText } from '../src/report/trend-text.js';
@@ -39,6 +40,7 @@ saturated or leaking clients; 2 on bad input.`;
     'allow-remote': Flags.boolean({ description: 'allow a non-loopback Prometheus URL', default: false }),
     'heap-limit': Flags.string({ description: 'heap limit when the input has none (e.g. 4g): sets the minimum effect and time to limit' }),
     html: Flags.string({ description: 'also write a self-contained HTML report with charts to this file' }),
+    horizon: Flags.string({ description: 'growth reaching the heap limit within this time is a leak, slower certain growth "growing" (default 24h, or leakHorizon in .pooldocrc)' }),
   };
 
   async run(): Promise<TrendResult> {
@@ -50,7 +52,7 @@ saturated or leaking clients; 2 on bad input.`;
       ? await readSeries(files, { format: flags.format, start: flags.start ? parseInstant(flags.start, '--start') : undefined, metricMap })
       : await this.readPrometheus(flags.prometheus!, { query: flags.query, since: parseDurationSeconds(flags.since, '--since'), step: flags.step ? parseDurationSeconds(flags.step, '--step') : undefined, allowRemote: flags['allow-remote'], metricMap });
     const heapLimit = flags['heap-limit'] ? parseBytes(flags['heap-limit'], '--heap-limit') : undefined;
-    const verdicts = detectTrends(read.memory, read.pools, { heapLimit });
+    const verdicts = detectTrends(read.memory, read.pools, { heapLimit, horizonSeconds: leakHorizonSeconds(flags.horizon) });
     const findings = hasFindings(verdicts);
     const result = redact(trendJson(verdicts, read, findings));
     if (flags.html) {

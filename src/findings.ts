@@ -1,7 +1,10 @@
 // The shared vocabulary of every analysis: verdicts, severities, findings and the exit-code contract.
 
-/** Three-state verdict: "insufficient-data" is an honest outcome, never hidden as "ok". */
-export type Verdict = 'leak' | 'ok' | 'insufficient-data';
+/**
+ * Memory verdicts: `leak` (error: reaches the limit within the horizon), `growing` (warning: certain but slower
+ * growth, or a level that stepped up and held), `ok`, and `insufficient-data`, an honest outcome never hidden as "ok".
+ */
+export type Verdict = 'leak' | 'growing' | 'ok' | 'insufficient-data';
 
 /** Pool verdicts add the pressure states a pool can be in. */
 export type PoolVerdict = 'ok' | 'saturated' | 'leaking-clients' | 'insufficient-data';

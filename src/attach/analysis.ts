@@ -1,5 +1,7 @@
 // The result of `pooldoc analyze`: what was gathered live plus the detectors' verdicts, joined into one
 // typed, redacted object (the --json contract) with findings linked to the audit rule that catches them in CI.
+import { MIN_POOL_SAMPLES } from '../detect/pool-pressure.js';
+import { formatBytes, formatDuration, formatRate } from '../units.js';
 import type { SnapshotGrowth } from '../detect/snapshot-growth.js';
 import type { HeapLeakResult, PoolPressureResult } from '../detect/types.js';
 import type { Finding, PoolVerdict, Verdict } from '../findings.js';
@@ -17,6 +19,8 @@ export interface AnalyzedPool {
   library: string;
   counts: PoolCounts;
   verdict: PoolVerdict;
+  /** Readings the verdict rests on (fewer than MIN_POOL_SAMPLES: a short run, said in the finding). */
+  samples: number;
   waitingMax?: number;
   saturatedSeconds: number;
   /** Established sockets to the pool's endpoint (from /proc), when its label names one. */
@@ -41,7 +45,13 @@ export interface AnalyzeResult {
     /** Epoch ms of the first memory reading (time-to-first-reading from outside). */
     firstReadingAt?: number;
   };
-  run: { intervalMs: number; samples: number; spanSeconds: number; gc: boolean; stoppedEarly: boolean; targetGone: boolean; warnings: string[] };
+  run: {
+    intervalMs: number; samples: number; spanSeconds: number; gc: boolean; stoppedEarly: boolean; targetGone: boolean; warnings: string[];
+    /** Collections the target did on its own, seen by pooldoc's GC observer (null: its Node has no v8.GCProfiler). */
+    gcObserved: { majors: number; minors: number } | null;
+    /** Builtins pooldoc's own evaluations loaded into the target: pooldoc's, not the app's. */
+    pooldocModules: string[];
+  };
   heap: {
     verdict: Verdict;
     slopeBytesPerHour: number;
@@ -53,6 +63,14 @@ export interface AnalyzeResult {
     rSquared: number;
     baseline: string;
     reasons: string[];
+    /** 95 % interval of the slope (bytes/h), when there was a fit. */
+    slopeInterval?: [number, number];
+    /** The leak line: leak when the limit is reached within this many seconds, `growing` when later. */
+    horizonSeconds?: number;
+    /** True when the heap limit was not read from the target and the projection assumed V8's default. */
+    heapLimitAssumed?: boolean;
+    /** A level that stepped up and held (the reason for a `growing` verdict without a slope). */
+    step?: { bytes: number; at: number };
   };
   pools: AnalyzedPool[];
   poolDiscovery?: PoolDiscovery;
@@ -89,6 +107,7 @@ export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdi
       library: summary.library,
       counts: summary.last,
       verdict: verdict.verdict,
+      samples: verdict.samples,
       waitingMax: verdict.waitingMax ?? maxOf(live.pools[index]?.waiting),
       saturatedSeconds: verdict.saturatedSeconds,
       sockets: socketsTo(summary.name, sockets),
@@ -120,6 +139,8 @@ export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdi
       stoppedEarly: live.stoppedEarly,
       targetGone: live.targetGone,
       warnings: [...live.warnings, ...(detachOutcome.problem ? [detachOutcome.problem] : [])],
+      gcObserved: live.gcObserved,
+      pooldocModules: live.pooldocModules,
     },
     heap: {
       verdict: heap.verdict,
@@ -132,6 +153,10 @@ export function buildAnalysis(attachment: Attachment, live: LiveRunResult, verdi
       rSquared: heap.rSquared,
       baseline: heap.baseline,
       reasons: heap.reasons,
+      slopeInterval: heap.slopeInterval,
+      horizonSeconds: heap.horizonSeconds,
+      heapLimitAssumed: heap.heapLimitAssumed,
+      step: heap.step,
     },
     pools,
     poolDiscovery: live.poolDiscovery,
@@ -161,8 +186,13 @@ function findingsOf(result: AnalyzeResult, knownRuleIds: ReadonlySet<string>): F
     const link = linkRule(situation, library, knownRuleIds);
     findings.push({ ruleId: link?.ruleId ?? detector, severity, message, library, data: { detector, pool: pool?.name, auditRule: link?.ruleId, code: link?.code } });
   };
+  const toLimit = result.heap.timeToLimitSeconds !== null ? `, reaching the limit in ~${formatDuration(result.heap.timeToLimitSeconds)}` : '';
   if (result.heap.verdict === 'leak') {
-    add('heap-leak', 'heap-leak', 'error', `heap grows ${Math.round(result.heap.slopeBytesPerHour / 1e6)} MB/h${result.heap.timeToLimitSeconds !== null ? `, reaching the limit in ~${Math.round(result.heap.timeToLimitSeconds / 60)} min` : ''}; an unbounded cache or collection is the usual cause`);
+    add('heap-leak', 'heap-leak', 'error', `heap grows ${formatRate(result.heap.slopeBytesPerHour)}${toLimit}; an unbounded cache or collection is the usual cause`);
+  } else if (result.heap.verdict === 'growing') {
+    // Certain but slower than the horizon (or a step that held): worth a look, not a page at 3 a.m.
+    const what = result.heap.step ? `the heap stepped up ${formatBytes(result.heap.step.bytes)} and held` : `heap grows ${formatRate(result.heap.slopeBytesPerHour)}${toLimit}`;
+    add('heap-leak', 'heap-leak', 'warning', `${what}: certain growth, slower than the leak horizon`);
   }
   const leaking = result.snapshots?.growing.filter((growing) => growing.verdict === 'leak') ?? [];
   // A growing collection is the precise culprit; the objects that hold it grow with it, so they are named only
@@ -181,7 +211,9 @@ function findingsOf(result: AnalyzeResult, knownRuleIds: ReadonlySet<string>): F
   }
   for (const pool of result.pools) {
     if (pool.verdict === 'saturated') {
-      add('saturated', 'pool-pressure', 'error', `${pool.name} is saturated (${pool.counts.inUse ?? '?'}/${pool.counts.max ?? '∞'} in use, up to ${pool.waitingMax ?? 0} waiting): callers queue without a bound`, pool);
+      // A short run is judged on every sample being full (detect/pool-pressure): say how little it rests on.
+      const short = pool.samples < MIN_POOL_SAMPLES ? ` in every one of ${pool.samples} readings of a short run (run longer for episodes and the client-leak check)` : '';
+      add('saturated', 'pool-pressure', 'error', `${pool.name} is saturated${short} (${pool.counts.inUse ?? '?'}/${pool.counts.max ?? '∞'} in use, up to ${pool.waitingMax ?? 0} waiting): callers queue without a bound`, pool);
     } else if (pool.verdict === 'leaking-clients') {
       add('leaking-clients', 'pool-pressure', 'error', `${pool.name} is leaking clients: checked out and never released`, pool);
     }

@@ -25,8 +25,8 @@ export async function evaluateValue<T>(session: CdpSession, expression: string, 
 }
 
 /** Evaluates and keeps the result in the target (an object id in `objectGroup`), for later calls on it. */
-export async function evaluateHandle(session: CdpSession, expression: string, objectGroup: string, options: { timeoutMs?: number } = {}): Promise<Protocol.Runtime.RemoteObject> {
-  const response = await session.send('Runtime.evaluate', { expression, objectGroup, silent: true, timeout: options.timeoutMs });
+export async function evaluateHandle(session: CdpSession, expression: string, objectGroup: string, options: { timeoutMs?: number; commandLineApi?: boolean } = {}): Promise<Protocol.Runtime.RemoteObject> {
+  const response = await session.send('Runtime.evaluate', { expression, objectGroup, silent: true, timeout: options.timeoutMs, includeCommandLineAPI: options.commandLineApi });
   return check(response, 'evaluate');
 }
 

@@ -27,7 +27,10 @@ function tableExpression(libraries: readonly RuntimePoolLibrary[]): string {
   try { req = Module && process.argv[1] ? Module.createRequire(process.argv[1]) : null; } catch (e) { req = null; }
   // Only modules already in the CJS cache: resolving is harmless, loading would run code in the target.
   const fromCache = (spec) => { try { const m = req && req.cache[req.resolve(spec)]; return m ? m.exports : undefined; } catch (e) { return undefined; } };
-  const builtin = (name) => process.getBuiltinModule ? process.getBuiltinModule(name) : (req ? req(name) : undefined);
+  // Builtins too only when the app loaded them: getBuiltinModule('https') would load tls and create https.globalAgent,
+  // which the end walk then reported as a pool new during the run. moduleLoadList names ESM imports of node: too.
+  const loaded = (name) => process.moduleLoadList.includes('NativeModule ' + name);
+  const builtin = (name) => !loaded(name) ? undefined : process.getBuiltinModule ? process.getBuiltinModule(name) : (req ? req(name) : undefined);
   const safe = (find) => { try { return (find(fromCache, builtin) || []).filter((p) => p && typeof p === 'object'); } catch (e) { return []; } };
   return [${entries.join(',\n')}];
 })()`;

@@ -7,6 +7,7 @@ import { delay } from './activate.js';
 import { startAllocationSampling, stopAllocationSampling, type AllocationSummary } from './allocation-profile.js';
 import { isContextGone, SessionClosedError } from './cdp-session.js';
 import { evaluateValue } from './evaluate.js';
+import { GcObserver } from './gc-observer.js';
 import { LivePools } from './live-pools.js';
 import { MemorySeriesBuilder, readHeapLimitFallback, readMemory, SAMPLE_TIMEOUT_MS, type MemorySample } from './memory-sampler.js';
 import { PoolSeriesBuilder, type LivePoolSummary } from './pool-series.js';
@@ -72,6 +73,10 @@ export interface LiveRunResult {
   firstReadingAt?: number;
   /** Established sockets read from /proc at the end of the run (the inspector's own connection left out). */
   socketsAtEnd?: SocketGroup[];
+  /** Collections the target did on its own during the run (null: its Node has no v8.GCProfiler). */
+  gcObserved: { majors: number; minors: number } | null;
+  /** Builtins pooldoc's own evaluations loaded into the target (they stay: a module cannot be unloaded). */
+  pooldocModules: string[];
   targetGone: boolean;
   stoppedEarly: boolean;
   warnings: string[];
@@ -91,9 +96,19 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
   let allocations: AllocationSummary | undefined;
   let appeared: { pauseMs: number; libraries: Record<string, number> } | undefined;
 
+  const isGone = (error: unknown): boolean => error instanceof SessionClosedError || isContextGone(error) || !processExists(target.pid);
   const runtime = await evaluateValue<TargetRuntime>(session, RUNTIME_EXPRESSION, { timeoutMs: SAMPLE_TIMEOUT_MS });
-  // The first reading comes before pool discovery, whose heap walk is the slow part.
-  const first = await readMemory(session, { gc: options.gc });
+  const processStart = Date.now() - runtime.uptimeSeconds * 1000;
+  // Before the first reading: its install is the one evaluation that loads a builtin (v8), so it can say which.
+  const gcObserver = await installGcObserver(attachment, options.intervalMs, warnings, isGone);
+  let first: MemorySample;
+  try {
+    // The first reading comes before pool discovery, whose heap walk is the slow part.
+    first = await readMemory(session, { gc: options.gc });
+  } catch (error) {
+    await gcObserver?.stop();
+    throw error;
+  }
   const firstReadingMs = performance.now() - started;
   runtime.heapLimit = first.heapLimit ?? (await readHeapLimitFallback(session));
   memory.push({ ...first, heapLimit: runtime.heapLimit });
@@ -107,7 +122,6 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
     await snapshots!.takeNext();
   };
 
-  const isGone = (error: unknown): boolean => error instanceof SessionClosedError || isContextGone(error) || !processExists(target.pid);
   try {
     if (options.allocations) await startAllocationSampling(session);
     const settleMs = Math.max(POOL_SETTLE_AFTER_PAUSE_MS, 2 * options.intervalMs);
@@ -138,6 +152,7 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
       next += options.intervalMs;
       try {
         memory.push({ ...(await readMemory(session, { gc: options.gc })), heapLimit: runtime.heapLimit });
+        await gcObserver?.drain();
         if (livePools && performance.now() >= poolsSettleUntil) poolBuilder.push(Date.now(), await livePools.read());
       } catch (error) {
         if (isGone(error)) throw error;
@@ -161,6 +176,7 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
     if (!isGone(error)) throw error;
     targetGone = true;
   } finally {
+    await gcObserver?.stop();
     await livePools?.release();
     await snapshots?.close();
   }
@@ -181,7 +197,8 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
   return {
     runtime,
     memorySamples: memory.samples,
-    memory: memory.toSeries(source, `${target.pid}`),
+    // One pid and one process start for the whole run: the series carries that evidence and no restart marker.
+    memory: memory.toSeries(source, `${target.pid}`, { gcEvents: gcObserver?.available ? gcObserver.events : undefined, processStart }),
     pools: pools.series,
     poolSummaries: pools.summaries,
     poolDiscovery: livePools ? { pauseMs: Math.round(livePools.pauseMs), instances: livePools.count, ...(appeared ? { appeared: appeared.libraries, endPauseMs: Math.round(appeared.pauseMs) } : {}) } : undefined,
@@ -191,10 +208,25 @@ export async function runLive(attachment: Attachment, options: LiveRunOptions): 
     firstReadingMs: Math.round(firstReadingMs),
     firstReadingAt: first.time,
     socketsAtEnd,
+    gcObserved: gcObserver?.available ? { majors: gcObserver.events.filter((event) => event.kind === 'major').length, minors: gcObserver.events.filter((event) => event.kind === 'minor').length } : null,
+    pooldocModules: gcObserver?.loadedModules ?? [],
     targetGone,
     stoppedEarly: options.signal?.aborted ?? false,
     warnings,
   };
+}
+
+/** The GC observer, or undefined (with a warning) when the target refused it: the run goes on with raw samples. */
+async function installGcObserver(attachment: Attachment, intervalMs: number, warnings: string[], isGone: (error: unknown) => boolean): Promise<GcObserver | undefined> {
+  try {
+    const observer = await GcObserver.install(attachment.session, intervalMs);
+    if (!observer.available) warnings.push(`no v8.GCProfiler in ${attachment.target.pid}'s Node (before 18.15): the heap baseline comes from raw samples`);
+    return observer;
+  } catch (error) {
+    if (isGone(error)) throw error;
+    warnings.push(`GC observation unavailable: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 function sleepUntil(time: number, signal?: AbortSignal): Promise<void> {

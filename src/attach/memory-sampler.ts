@@ -1,6 +1,6 @@
 // Memory samples of the target: process.memoryUsage() and V8 heap statistics in one evaluation, optionally
 // after a forced GC, accumulated into the MemorySeries the heap-leak detector reads.
-import type { MemoryColumn, MemorySeries } from '../series/types.js';
+import type { GcEvent, MemoryColumn, MemorySeries } from '../series/types.js';
 import type { CdpSession } from './cdp-session.js';
 import { evaluateValue } from './evaluate.js';
 
@@ -52,12 +52,19 @@ export class MemorySeriesBuilder {
     return this.samples[this.samples.length - 1];
   }
 
-  toSeries(source: string, instance: string): MemorySeries {
+  /**
+   * `gcEvents`: the target's own collections (they give the post-GC baseline). `processStart` (epoch ms) is the
+   * same for every sample of one attached run: the restart evidence is that it never changes, so no marker is set.
+   */
+  toSeries(source: string, instance: string, extra: { gcEvents?: GcEvent[]; processStart?: number } = {}): MemorySeries {
     const columns: MemorySeries['columns'] = {};
     for (const column of COLUMNS) {
       if (this.samples.some((sample) => sample[column] === undefined)) continue;
       columns[column] = Float64Array.from(this.samples, (sample) => sample[column]!);
     }
-    return { source, instance, time: Float64Array.from(this.samples, (sample) => sample.time), columns };
+    const series: MemorySeries = { source, instance, time: Float64Array.from(this.samples, (sample) => sample.time), columns };
+    if (extra.gcEvents) series.gcEvents = [...extra.gcEvents].sort((a, b) => a.time - b.time);
+    if (extra.processStart !== undefined) series.processStart = new Float64Array(this.samples.length).fill(extra.processStart);
+    return series;
   }
 }

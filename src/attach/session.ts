@@ -142,8 +142,9 @@ export async function detach(attachment: Attachment): Promise<DetachOutcome> {
     return { inspectorAfter: processExists(target.pid) ? 'open' : 'target-gone' };
   }
   if (!session.isClosed) {
-    // Deferred so the reply leaves before the socket closes; inspector.close === process._debugEnd.
-    const closeExpression = `setImmediate(() => (process.getBuiltinModule ? process.getBuiltinModule('inspector').close() : process._debugEnd())), true`;
+    // Deferred so the reply leaves before the socket closes; inspector.close === process._debugEnd, which is called
+    // directly where it exists so that detaching does not load the inspector module into the target.
+    const closeExpression = `setImmediate(() => (typeof process._debugEnd === 'function' ? process._debugEnd() : process.getBuiltinModule('inspector').close())), true`;
     await evaluateValue(session, closeExpression, { timeoutMs: 1000 }).catch(() => undefined);
     await Promise.race([session.closedPromise, delay(1000)]);
     await session.close();

@@ -16,6 +16,8 @@ export const AuditConfigSchema = z.strictObject({
   rules: z.record(z.string(), RuleEntrySchema).default({}),
   fleet: FleetFactsSchema.omit({ declared: true }).partial().optional(),
   ignores: z.array(z.string()).default([]),
+  /** Read by `trend` and `analyze` (src/settings.ts), not by audit: accepted here so one file serves all. */
+  leakHorizon: z.union([z.string(), z.number().positive()]).optional(),
 });
 export type AuditConfigInput = z.input<typeof AuditConfigSchema>;
 

@@ -13,7 +13,7 @@ export interface GrowthResult extends TrackedSeries {
   measure: 'entries' | 'retainedSize';
   /** Last minus first value of the measure. */
   growth: number;
-  /** Never shrank between consecutive snapshots and ended higher than it started. */
+  /** Grew between every pair of consecutive snapshots (strictly: a flat step is "grew then held"). */
   monotonic: boolean;
   /** Growth of the measure per snapshot interval (mean step). */
   perSnapshot: number;
@@ -51,9 +51,21 @@ export const MIN_OBJECT_RETAINED_BYTES = 10 * 1024;
  */
 export const MIN_LEAK_OBJECT_GROWTH_BYTES = 64 * 1024;
 
-/** Whether a series never decreases and ends above where it started. */
+/**
+ * Whether a series rises at every step. Strictly: 163 → 189 → 189 grew once and then held (a lazy load, a cache
+ * that filled), which is not "grows in every snapshot" and not a leak (issue 19, case 6).
+ */
 export function isMonotonicGrowth(values: readonly number[]): boolean {
-  if (values.length < 2 || values[values.length - 1] <= values[0]) return false;
+  if (values.length < 2) return false;
+  // A step counts as growth only when it is a tenth of the mean step or more: 2.6 MB → 2.6 MB + 744 B retained is a
+  // held level with an allocation's noise on it, not growth (seen in the demo once its requests stalled).
+  const minStep = (0.1 * (values[values.length - 1] - values[0])) / (values.length - 1);
+  for (let i = 1; i < values.length; i++) if (values[i] - values[i - 1] <= Math.max(0, minStep)) return false;
+  return true;
+}
+
+/** Never shrank, but held still in at least one step. */
+function grewThenHeld(values: readonly number[]): boolean {
   for (let i = 1; i < values.length; i++) if (values[i] < values[i - 1]) return false;
   return true;
 }
@@ -74,6 +86,8 @@ function judge(series: TrackedSeries, measure: GrowthResult['measure'], options:
   if (values.length < MIN_SNAPSHOTS_FOR_VERDICT) {
     result.verdict = 'insufficient-data';
     result.reason = `grew by ${growth} ${unit} between 2 snapshots; take a third to tell a trend from noise`;
+  } else if (!monotonic && grewThenHeld(values)) {
+    result.reason = `grew by ${growth} ${unit}, then held (flat in ${values.filter((value, i) => i > 0 && value - values[i - 1] <= (0.1 * growth) / intervals).length} of ${intervals} intervals): not growing in every snapshot`;
   } else if (!monotonic) {
     result.reason = `grew by ${growth} ${unit} overall but shrank in between (bounded or cache-like)`;
   } else if (measure === 'entries' && growth < MIN_LEAK_ENTRY_GROWTH) {

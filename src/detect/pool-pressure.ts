@@ -16,6 +16,12 @@ export const MIN_POOL_SAMPLES = 10;
  */
 export const SATURATION_MIN_SAMPLES = 3;
 /**
+ * A run shorter than MIN_POOL_SAMPLES still gives a verdict when the pool was saturated in every one of at least
+ * this many samples: two readings a sample interval apart, both full with callers waiting, are a stuck pool (a
+ * burst the queue absorbs is gone by the next reading), and "insufficient-data" would hide it (issue 19, case 7).
+ */
+export const SHORT_RUN_MIN_SAMPLES = 2;
+/**
  * Connection-leak signature: the quiet-period floor of in-use (its minimum per window) stepped up at least
  * 3 times and never came back down. One step is a reconnect or a long transaction; three without a fall
  * are clients that are never released (HikariCP's leak task looks for the same thing per connection).
@@ -28,9 +34,9 @@ export function detectPoolPressure(pool: PoolSeries): PoolPressureResult {
   const spanSeconds = samples > 1 ? (pool.time[samples - 1] - pool.time[0]) / 1000 : 0;
   const base = { name: pool.name, library: pool.library, source: pool.source, samples, spanSeconds, saturatedSeconds: 0, saturationEpisodes: 0 };
   if (!inUse) return { ...base, verdict: 'insufficient-data', reasons: ['no in-use count (inUse, or total and idle) for this pool'] };
-  if (samples < MIN_POOL_SAMPLES) return { ...base, verdict: 'insufficient-data', reasons: [`only ${samples} samples (need ${MIN_POOL_SAMPLES})`] };
-
   const poolMax = lastFinite(pool.max);
+  if (samples < MIN_POOL_SAMPLES) return shortRun(pool, inUse, poolMax, base);
+
   const episodes = saturationEpisodes(pool, inUse, poolMax);
   const floor = quietFloorSteps(inUse);
   const numbers = {
@@ -59,8 +65,27 @@ export function detectPoolPressure(pool: PoolSeries): PoolPressureResult {
   return { ...numbers, verdict: 'ok', reasons };
 }
 
+/** Too few samples for episodes and floors: saturated only when every sample was, else insufficient-data. */
+function shortRun(pool: PoolSeries, inUse: Float64Array, poolMax: number | undefined, base: Omit<PoolPressureResult, 'verdict' | 'reasons'>): PoolPressureResult {
+  const { samples } = base;
+  const episodes = samples >= SHORT_RUN_MIN_SAMPLES ? saturationEpisodes(pool, inUse, poolMax, samples) : undefined;
+  if (!episodes || episodes.longest < samples) return { ...base, verdict: 'insufficient-data', reasons: [`only ${samples} samples (need ${MIN_POOL_SAMPLES})`] };
+  return {
+    ...base,
+    saturatedSeconds: episodes.seconds,
+    saturationEpisodes: 1,
+    longestEpisodeSamples: samples,
+    ...percentiles('waiting', pool.waiting),
+    ...utilization(inUse, poolMax),
+    inUseMax: maxOf(inUse),
+    poolMax,
+    verdict: 'saturated',
+    reasons: [`saturated in all ${samples} samples of a short run (${(base.spanSeconds ?? 0).toFixed(0)} s; ${MIN_POOL_SAMPLES} samples give episodes and the client-leak check)`],
+  };
+}
+
 /** A sample is saturated when in use reaches max, nothing is idle and requests wait (each when known). */
-function saturationEpisodes(pool: PoolSeries, inUse: Float64Array, poolMax: number | undefined): { count: number; seconds: number; longest: number } {
+function saturationEpisodes(pool: PoolSeries, inUse: Float64Array, poolMax: number | undefined, minSamples = SATURATION_MIN_SAMPLES): { count: number; seconds: number; longest: number } {
   const { time, idle, waiting } = pool;
   // Without max or waiting there is nothing that shows a full pool.
   if (poolMax === undefined && !waiting) return { count: 0, seconds: 0, longest: 0 };
@@ -76,7 +101,7 @@ function saturationEpisodes(pool: PoolSeries, inUse: Float64Array, poolMax: numb
       run++;
       continue;
     }
-    if (run >= SATURATION_MIN_SAMPLES) {
+    if (run >= minSamples) {
       count++;
       seconds += (time[index - 1] - time[index - run]) / 1000 + interval / 1000;
       longest = Math.max(longest, run);

@@ -1,11 +1,9 @@
 // Splits a baseline at process restarts and drops the warm-up, leaving the stretch a trend is fitted to.
+//
+// Restarts come from evidence only (a pid, uptime or process start time that changed, as the readers mark them):
+// a drop of the baseline alone is not one. On Node 22/24 a large major GC or the end of a sawtooth tooth halves the
+// heap in one step with the same pid and uptime, and cutting there left a fit over one rising edge (issue 19 case 4).
 import type { Baseline } from './baseline.js';
-
-/**
- * A baseline point below half of the previous one is a restart (Coroot `MemoryGrowthPct`: v < 0.5·prev).
- * Applied to the baseline, not to raw heap, where one major GC can halve the heap without any restart.
- */
-export const RESTART_DROP_RATIO = 0.5;
 /**
  * The first 10 % of a segment's span is warm-up (caches, JIT, pools filling): excluded from the fit, as the
  * reference recommends ("skip the first 10 %").
@@ -18,20 +16,20 @@ export interface Segment {
   /** Index range into the baseline, end exclusive, after the warm-up was dropped. */
   start: number;
   end: number;
-  /** Restarts found across the whole baseline (markers and drops). */
+  /** Restarts found across the whole baseline (markers that fall inside it). */
   restarts: number;
   warmupPoints: number;
 }
 
-/** Index ranges between restarts: explicit markers (epoch ms) and > 50 % drops. */
+/** Index ranges between restarts: the markers (epoch ms) the source gave. */
 export function splitAtRestarts(baseline: Baseline, markers: readonly number[] = []): Array<[number, number]> {
-  const { time, value } = baseline;
+  const { time } = baseline;
   const sortedMarkers = [...markers].sort((a, b) => a - b);
   const ranges: Array<[number, number]> = [];
   let start = 0;
   let marker = 0;
-  for (let index = 1; index < value.length; index++) {
-    let restart = value[index] < RESTART_DROP_RATIO * value[index - 1];
+  for (let index = 1; index < time.length; index++) {
+    let restart = false;
     while (marker < sortedMarkers.length && sortedMarkers[marker] <= time[index]) {
       if (sortedMarkers[marker] > time[index - 1]) restart = true;
       marker++;
@@ -41,7 +39,7 @@ export function splitAtRestarts(baseline: Baseline, markers: readonly number[] =
       start = index;
     }
   }
-  if (value.length > 0) ranges.push([start, value.length]);
+  if (time.length > 0) ranges.push([start, time.length]);
   return ranges;
 }
 

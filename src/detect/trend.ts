@@ -11,7 +11,7 @@ export interface SeriesVerdict {
   source: string;
   /** The process within the source (`pid:isolate`, Prometheus instance, …). */
   name: string;
-  /** Memory verdict: leak when the heap or native memory leaks. */
+  /** Memory verdict: the worse of heap and native (leak, then growing), else the heap's. */
   verdict: Verdict;
   heap: HeapLeakResult;
   native: NativeLeakResult;
@@ -33,11 +33,21 @@ export function detectTrends(memory: readonly MemorySeries[], pools: readonly Po
 export function judgeSeries(series: MemorySeries, options: HeapLeakOptions = {}): SeriesVerdict {
   const heap = detectHeapLeak(series, options);
   const native = detectNativeLeak(series);
-  const verdict: Verdict = heap.verdict === 'leak' || native.verdict === 'leak' ? 'leak' : heap.verdict;
+  const verdict = worstMemoryVerdict(heap.verdict, native.verdict);
   return { source: series.source, name: series.instance, verdict, heap, native, gc: detectGcPressure(series) };
 }
 
-/** True when any verdict is a finding (exit code 1): a leak, a saturated pool, or a pool leaking clients. */
+/** leak beats growing beats the heap's own state: native memory adds findings, never hides the heap's. */
+export function worstMemoryVerdict(heap: Verdict, native: Verdict): Verdict {
+  if (heap === 'leak' || native === 'leak') return 'leak';
+  if (heap === 'growing' || native === 'growing') return 'growing';
+  return heap;
+}
+
+/**
+ * True when any verdict is a finding (exit code 1): a leak, a saturated pool, or a pool leaking clients.
+ * `growing` is a warning: reported with its rate and time to the limit, exit 0.
+ */
 export function hasFindings(verdicts: TrendVerdicts): boolean {
   return verdicts.series.some((series) => series.verdict === 'leak') || verdicts.pools.some((pool) => pool.verdict === 'saturated' || pool.verdict === 'leaking-clients');
 }

@@ -4,8 +4,8 @@ import type { PoolVerdict, Verdict } from '../findings.js';
 
 export interface HeapLeakResult {
   verdict: Verdict;
-  /** Which baseline the fit ran on: post-major-GC heap, rolling minima, or raw samples. */
-  baseline: 'post-gc' | 'rolling-min' | 'raw';
+  /** Which baseline the fit ran on: post-major-GC heap, the collections' floor, rolling minima, or raw samples. */
+  baseline: 'post-gc' | 'scavenge-floor' | 'rolling-min' | 'raw';
   samples: number;
   spanSeconds: number;
   /** Theil–Sen slope of the baseline, bytes per hour, with its confidence interval. */
@@ -14,9 +14,16 @@ export interface HeapLeakResult {
   /** One-sided Mann–Kendall p-value for an increasing trend. */
   pValue: number;
   rSquared: number;
-  /** Seconds until the fitted baseline reaches the heap limit; null when not growing or limit unknown. */
+  /** Seconds until the fitted baseline reaches the heap limit (`leak` and `growing`); null otherwise. */
   timeToLimitSeconds: number | null;
+  /** The heap limit the series or the user gave; absent when unknown. */
   heapLimit?: number;
+  /** True when the projection used the assumed default limit (ASSUMED_HEAP_LIMIT_BYTES) because none was known. */
+  heapLimitAssumed?: boolean;
+  /** Growth reaching the limit within this many seconds is `leak`; slower certain growth is `growing`. */
+  horizonSeconds?: number;
+  /** A level that stepped up and held (the `growing` warning for a one-off allocation that stayed). */
+  step?: { bytes: number; at: number };
   /** Human reasons for the verdict, most important first (e.g. "plateau after warm-up"). */
   reasons: string[];
   /** The baseline points and the fit, for charts. */
@@ -24,9 +31,9 @@ export interface HeapLeakResult {
   fit?: { interceptAtStart: number; startTime: number; endTime?: number };
   /** Theil–Sen slope of the last quarter of the fitted segment (the recent-slope check), bytes per hour. */
   recentSlopeBytesPerHour?: number;
-  /** The minimum growth this series had to show to be called a leak (depends on the heap limit). */
+  /** The growth this series had to show to be called a leak: what reaches the limit within the horizon. */
   minGrowthBytesPerHour?: number;
-  /** Restarts found (markers or > 50 % baseline drops); the longest segment between them was fitted. */
+  /** Restarts found (markers from pid, uptime or process start); the longest segment between them was fitted. */
   restarts?: number;
   /** Baseline points the trend was fitted to (after restarts and warm-up). */
   fittedPoints?: number;

@@ -12,6 +12,7 @@ const indent = (block: string) => block.split('\n').map((line) => `  ${line}`).j
 
 const VERDICT_COLOR: Record<string, (text: string) => string> = {
   leak: chalk.red.bold,
+  growing: chalk.yellow.bold,
   saturated: chalk.red.bold,
   'leaking-clients': chalk.red.bold,
   ok: chalk.green,
@@ -30,6 +31,11 @@ export function renderAnalyzeText(result: AnalyzeResult, heapChart: readonly Plo
   lines.push(`  Node ${target.nodeVersion}, up ${formatDuration(target.uptimeSeconds)}, heap limit ${target.heapLimit ? formatBytes(target.heapLimit) : 'unknown'}, ${target.moduleSystem === 'cjs' ? 'CommonJS' : 'ESM or other'} entry`);
   lines.push(`  inspector: ${target.inspectorWasOpen ? 'was already open' : 'opened by pooldoc'} on port ${target.inspectorPort}, ${target.inspectorAfter === 'closed' ? 'closed again' : target.inspectorAfter === 'open' ? 'left open' : target.inspectorAfter} after`);
   lines.push(`  ${run.samples} samples every ${formatDuration(run.intervalMs / 1000)} over ${formatDuration(run.spanSeconds)}${run.gc ? ' (forced GC before each)' : ''}; attached in ${target.attachMs} ms, first reading after ${target.firstReadingMs ?? '?'} ms${run.stoppedEarly ? '; stopped early (Ctrl-C)' : ''}`);
+  if (run.gcObserved) {
+    // Said, so that nobody reads a builtin pooldoc loaded as the app's (they stay loaded: a module cannot be unloaded).
+    const loaded = run.pooldocModules.length > 0 ? `; pooldoc loaded ${run.pooldocModules.map((name) => name.replace(/^NativeModule /, '')).join(', ')} into the target for it` : '';
+    lines.push(`  the target's own collections: ${run.gcObserved.majors} major, ${run.gcObserved.minors} minor (seen by pooldoc's GC observer, none forced)${loaded}`);
+  }
   if (run.targetGone) lines.push(chalk.red(`  the target exited during the run: this report is partial`));
   lines.push('');
 

@@ -7,6 +7,7 @@ import { table, tableOrNone } from './table.js';
 
 const VERDICT_TEXT = {
   leak: chalk.red.bold('LEAK: something grows in every snapshot'),
+  growing: chalk.yellow('growing: something grew, then held'),
   ok: chalk.green('ok: no monotonic growth above the thresholds'),
   'insufficient-data': chalk.yellow('insufficient data: two snapshots show change, not a trend; give three or more'),
 } as const;
@@ -24,7 +25,10 @@ function rate(row: GrowingRow): string {
 function verdictCell(row: GrowingRow): string {
   if (row.verdict === 'leak') return chalk.red('leak');
   if (row.verdict === 'insufficient-data') return chalk.yellow('?');
-  return row.monotonic ? 'small' : chalk.dim('fluctuates');
+  const values = row.measure === 'entries' ? row.entries : row.retainedSize;
+  // Strict growth is `monotonic`; a series that only rose and held still is not one that fluctuates.
+  const held = values.every((value, index) => index === 0 || value >= values[index - 1]!);
+  return row.monotonic ? 'small' : held ? chalk.dim('held') : chalk.dim('fluctuates');
 }
 
 /** The growing collections and objects tables (shared with `analyze --snapshots`). */

@@ -85,7 +85,7 @@ export type HeapSummaryResult = z.infer<typeof heapSummarySchema>;
 export type HeapNodeResult = z.infer<typeof heapNodeSchema>;
 export type HeapResult = z.infer<typeof heapResultSchema>;
 
-const verdictSchema = z.enum(['leak', 'ok', 'insufficient-data']);
+const verdictSchema = z.enum(['leak', 'growing', 'ok', 'insufficient-data']);
 
 export const classDeltaSchema = z.object({
   name: z.string(),

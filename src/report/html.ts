@@ -38,6 +38,7 @@ export function safe(text: string): string {
 function badgeClass(verdict: string): string {
   if (verdict === 'ok') return 'ok';
   if (verdict === 'insufficient-data') return 'unknown';
+  if (verdict === 'growing') return 'warn';
   return 'bad';
 }
 
@@ -45,7 +46,7 @@ const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:960px;color:#1f2933;background:#f5f7fa}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:0 0 8px;display:flex;gap:8px;align-items:center}
 .subtitle{color:#616e7c;margin:0 0 20px}section{background:#fff;border:1px solid #e4e7eb;border-radius:6px;padding:16px;margin:0 0 16px}
-.badge{font-size:12px;padding:2px 8px;border-radius:10px;color:#fff}.ok{background:#2f9e44}.bad{background:#c92a2a}.unknown{background:#7b8794}
+.badge{font-size:12px;padding:2px 8px;border-radius:10px;color:#fff}.ok{background:#2f9e44}.warn{background:#e67700}.bad{background:#c92a2a}.unknown{background:#7b8794}
 table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #e4e7eb;padding:4px 8px;text-align:left}th{background:#f0f4f8}
 svg{max-width:100%;height:auto}ul{margin:6px 0;padding-left:20px}p{margin:6px 0}`;
 

@@ -1,24 +1,31 @@
 // The `trend --json` result: detector verdicts flattened into the documented shape, NaN as null, no typed arrays.
 import type { SeriesVerdict, TrendVerdicts } from '../detect/trend.js';
-import type { GcPressureResult, NativeLeakResult, PoolPressureResult } from '../detect/types.js';
+import type { GcPressureResult, HeapLeakResult, NativeLeakResult, PoolPressureResult } from '../detect/types.js';
+import type { Verdict } from '../findings.js';
 
 export interface TrendSeriesJson {
   source: string;
   name: string;
   samples: number;
   spanSeconds: number;
-  baseline: 'post-gc' | 'rolling-min' | 'raw';
+  baseline: HeapLeakResult['baseline'];
   slopeBytesPerHour: number | null;
   slopeInterval: [number, number] | null;
   pValue: number | null;
   rSquared: number | null;
-  /** Memory verdict: leak when the heap or native memory leaks. */
-  verdict: 'leak' | 'ok' | 'insufficient-data';
-  heapVerdict: 'leak' | 'ok' | 'insufficient-data';
+  /** Memory verdict: the worse of the heap's and native memory's (leak, then growing). */
+  verdict: Verdict;
+  heapVerdict: Verdict;
   timeToLimitSeconds: number | null;
   heapLimit: number | null;
   recentSlopeBytesPerHour: number | null;
   minGrowthBytesPerHour: number | null;
+  /** True when the limit was unknown and the projection assumed V8's default. */
+  heapLimitAssumed: boolean;
+  /** Growth reaching the limit within this many seconds is `leak`; slower certain growth `growing`. */
+  horizonSeconds: number | null;
+  /** A level that stepped up and held: bytes and epoch ms. */
+  step: { bytes: number; at: number } | null;
   restarts: number;
   reasons: string[];
   native: NativeLeakResult;
@@ -67,8 +74,11 @@ export function seriesJson(entry: SeriesVerdict): TrendSeriesJson {
     heapLimit: finiteOrNull(heap.heapLimit),
     recentSlopeBytesPerHour: finiteOrNull(heap.recentSlopeBytesPerHour),
     minGrowthBytesPerHour: finiteOrNull(heap.minGrowthBytesPerHour),
+    heapLimitAssumed: heap.heapLimitAssumed ?? false,
+    horizonSeconds: finiteOrNull(heap.horizonSeconds),
+    step: heap.step ?? null,
     restarts: heap.restarts ?? 0,
-    reasons: [...heap.reasons, ...(entry.native.verdict === 'leak' ? entry.native.reasons : [])],
+    reasons: [...heap.reasons, ...(entry.native.verdict === 'leak' || entry.native.verdict === 'growing' ? entry.native.reasons : [])],
     native: entry.native,
     gcPressure: entry.gc,
   };

@@ -30,6 +30,8 @@ const ROLE_COLOURS: Record<PlotLine['role'], (text: string) => string> = {
 export function colourVerdict(verdict: string): string {
   if (verdict === 'ok') return chalk.green(verdict);
   if (verdict === 'insufficient-data') return chalk.gray(verdict);
+  // Certain growth that reaches the limit beyond the horizon, or a step that held: a warning, not an error.
+  if (verdict === 'growing') return chalk.yellow.bold(verdict);
   return chalk.red.bold(verdict);
 }
 
@@ -45,7 +47,7 @@ export function renderTrendText(result: TrendResult, verdicts: TrendVerdicts, me
     }
     out.push(chalk.bold('Memory'), table.toString());
     for (const entry of result.series) {
-      const native = entry.native.verdict === 'leak' ? [`native: ${entry.native.reasons[0]}`] : [];
+      const native = entry.native.verdict === 'leak' || entry.native.verdict === 'growing' ? [`native ${entry.native.verdict}: ${entry.native.reasons[0]}`] : [];
       const gc = entry.gcPressure.verdict === 'pressure' ? [`GC pressure: ${entry.gcPressure.reasons[0]}`] : [];
       const reasons = [...entry.reasons, ...native, ...gc];
       if (reasons.length) out.push(`${chalk.bold(entry.name)} ${colourVerdict(entry.verdict)}: ${reasons.join('; ')}`);

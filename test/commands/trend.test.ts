@@ -125,7 +125,7 @@ describe('trend on real --trace-gc logs', () => {
 });
 
 describe('trend on real diagnostic reports', () => {
-  it('joins 14 reports of a leaking process into one series with the heap limit and calls it a leak', async () => {
+  it('joins 14 reports of a leaking process into one series with the heap limit; a rise with no GC cycle in it is not yet a verdict', async () => {
     const dir = path.join(temp.dir, 'reports');
     mkdirSync(dir, { recursive: true });
     // Retains ~4 MB between reports, 150 ms apart: reports carry heap used, the heap limit and RSS.
@@ -149,7 +149,10 @@ describe('trend on real diagnostic reports', () => {
     const [entry] = json.series;
     expect(entry.samples).toBe(14);
     expect(entry.heapLimit!).toBeGreaterThan(100 * MIB);
-    expect(entry.verdict).toBe('leak');
-    expect(result.code).toBe(1);
+    // 2 s of reports with no collection between them: the rise could be garbage not yet collected (issue 19,
+    // case 5), so the honest answer is how to get a verdict, not an error-level leak.
+    expect(entry.verdict).toBe('insufficient-data');
+    expect(entry.reasons.join(' ')).toMatch(/run ≥ 3 min/);
+    expect(result.code).toBe(0);
   });
 });

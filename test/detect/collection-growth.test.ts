@@ -21,7 +21,9 @@ function object(id: number, retainedSize: number[]): TrackedSeries {
 describe('isMonotonicGrowth', () => {
   it.each([
     [[1, 2, 3], true],
-    [[1, 1, 2], true],
+    // Strict: a flat step is "grew then held" (163 → 189 → 189 is not growth in every snapshot, issue 19 case 6).
+    [[1, 1, 2], false],
+    [[163, 189, 189], false],
     [[1, 1, 1], false],
     [[3, 2, 4], false],
     [[5], false],
@@ -42,6 +44,13 @@ describe('collectionGrowth', () => {
     const [result] = collectionGrowth([collection(1, [100, 400, 300])]);
     expect(result).toMatchObject({ verdict: 'ok', monotonic: false, growth: 200 });
     expect(result.perSecond).toBeUndefined();
+  });
+
+  it('calls growth that held still in one step "grew then held", not a leak', () => {
+    const [result] = collectionGrowth([collection(1, [163, 189, 189])]);
+    expect(result).toMatchObject({ verdict: 'ok', monotonic: false, growth: 26 });
+    expect(result.reason).toMatch(/then held \(flat in 1 of 2 intervals\)/);
+    expect(overallGrowthVerdict([result], 3)).toBe('ok');
   });
 
   it('needs three snapshots for a verdict', () => {
@@ -76,8 +85,9 @@ describe('objectGrowth', () => {
 
   it('calls monotonic growth of at least the object floor a leak, smaller growth ok', () => {
     const base = 1_000_000;
-    const [leak] = objectGrowth([object(1, [base, base + 1, base + MIN_LEAK_OBJECT_GROWTH_BYTES])]);
-    const [small] = objectGrowth([object(2, [base, base + 1, base + MIN_LEAK_OBJECT_GROWTH_BYTES - 1])]);
+    const half = MIN_LEAK_OBJECT_GROWTH_BYTES / 2;
+    const [leak] = objectGrowth([object(1, [base, base + half, base + MIN_LEAK_OBJECT_GROWTH_BYTES])]);
+    const [small] = objectGrowth([object(2, [base, base + half, base + MIN_LEAK_OBJECT_GROWTH_BYTES - 1])]);
     expect(leak).toMatchObject({ verdict: 'leak', measure: 'retainedSize', monotonic: true });
     expect(small).toMatchObject({ verdict: 'ok', monotonic: true });
     expect(small.reason).toMatch(/only by/);

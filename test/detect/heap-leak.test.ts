@@ -62,20 +62,28 @@ describe('heap leak detector', () => {
     expect(result.rSquared).toBeGreaterThan(0.9);
   });
 
-  it('growth that is significant but below max(5 % of limit, 10 MiB)/h is ok, with the reason', () => {
-    const series = syntheticHeap({ samples: 1440, intervalMs: 15_000, leakBytesPerHour: 8 * MIB, sawtoothBytes: 20 * MIB, heapLimit: 4096 * MIB, seed: 5 });
+  it('certain growth that reaches the limit beyond the horizon is growing (a warning), with its time to the limit', () => {
+    // 30 MiB/h into 4 GiB: about 135 h to the limit, far beyond the default 24 h horizon, but never "ok".
+    const series = syntheticHeap({ samples: 1440, intervalMs: 15_000, leakBytesPerHour: 30 * MIB, sawtoothBytes: 20 * MIB, heapLimit: 4096 * MIB, seed: 5 });
     const result = detectHeapLeak(series);
     expect(result.pValue).toBeLessThan(0.01);
-    expect(result.verdict).toBe('ok');
-    expect(result.minGrowthBytesPerHour).toBeCloseTo(0.05 * 4096 * MIB, 0);
-    expect(result.reasons.join(' ')).toMatch(/minimum effect/);
+    expect(result.verdict).toBe('growing');
+    expect(result.timeToLimitSeconds! / 3600).toBeGreaterThan(100);
+    expect(result.timeToLimitSeconds! / 3600).toBeLessThan(170);
+    // The leak line is what reaches the remaining ~4 GiB within 24 h.
+    expect(result.minGrowthBytesPerHour! / ((4096 - 88) * MIB / 24)).toBeCloseTo(1, 1);
+    // A horizon of a month makes the same growth a leak.
+    expect(detectHeapLeak(series, { horizonSeconds: 30 * 86_400 }).verdict).toBe('leak');
   });
 
-  it('splits at a restart (a > 50 % drop) and fits the longest segment', () => {
-    // 300 MiB/h for 4 h, then a restart back to 40 MiB and 1 h more: the first segment is the longest.
+  it('a drop with no restart evidence is not a restart: the whole series is fitted', () => {
+    // 300 MiB/h for 4 h, then a fall back to 40 MiB and 1 h more, with no marker: nothing says the pid changed.
     const series = syntheticHeap({ samples: 1200, intervalMs: 15_000, leakBytesPerHour: 300 * MIB, sawtoothBytes: 20 * MIB, restartAt: [960], seed: 6 });
+    const markers = series.restarts;
     delete series.restarts;
-    const result = detectHeapLeak(series, { heapLimit: 2048 * MIB });
+    expect(detectHeapLeak(series, { heapLimit: 2048 * MIB }).restarts).toBe(0);
+    // With the marker (a pid or start time that changed), it splits and fits the longest segment.
+    const result = detectHeapLeak(series, { heapLimit: 2048 * MIB, restarts: markers });
     expect(result.restarts).toBe(1);
     expect(result.verdict).toBe('leak');
     expect(result.slopeBytesPerHour / (300 * MIB)).toBeCloseTo(1, 1);

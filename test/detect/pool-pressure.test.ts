@@ -87,3 +87,19 @@ describe('pool pressure', () => {
     expect(detectPoolPressure(noCounts).verdict).toBe('insufficient-data');
   });
 });
+
+describe('pool pressure on short runs (issue 19, case 7)', () => {
+  it('a pool full with callers waiting in every one of a few samples is saturated, and says the run was short', () => {
+    const result = detectPoolPressure(pool([10, 10, 10, 10], [11, 11, 11, 11]));
+    expect(result.verdict).toBe('saturated');
+    expect(result.samples).toBe(4);
+    expect(result.reasons[0]).toMatch(/saturated in all 4 samples of a short run/);
+    expect(result.waitingMax).toBe(11);
+  });
+
+  it('two saturated samples are enough; one is not, nor a short run with one free moment', () => {
+    expect(detectPoolPressure(pool([10, 10], [3, 3])).verdict).toBe('saturated');
+    expect(detectPoolPressure(pool([10], [3])).verdict).toBe('insufficient-data');
+    expect(detectPoolPressure(pool([10, 9, 10], [3, 0, 3])).verdict).toBe('insufficient-data');
+  });
+});

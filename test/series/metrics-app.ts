@@ -12,8 +12,8 @@ export interface MetricsApp {
 }
 
 /** Starts the app and resolves once it prints its port; `env` sets LEAK_BYTES_PER_SECOND, POOL_HOLD_MS, PORT. */
-export function startMetricsApp(env: NodeJS.ProcessEnv = {}): Promise<MetricsApp> {
-  const child = spawn(process.execPath, [APP], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startMetricsApp(env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<MetricsApp> {
+  const child = spawn(process.execPath, [...nodeArgs, APP], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';

@@ -4,12 +4,13 @@ import type { RuntimePoolLibrary } from './types.js';
 
 export const httpAgentRuntime: RuntimePoolLibrary = {
   library: 'http-agent',
-  prototypes: `(fromCache, builtin) => [builtin('http').Agent.prototype]`,
+  // builtin() answers only for modules the app loaded (live-pools' table): https is read, never loaded, here.
+  prototypes: `(fromCache, builtin) => [builtin('http') && builtin('http').Agent.prototype]`,
   duckKey: 'freeSockets',
   duck: `(o) => typeof o.sockets === 'object' && typeof o.freeSockets === 'object' && typeof o.requests === 'object' && 'maxSockets' in o`,
   read: `(o) => {
-    const http = process.getBuiltinModule ? process.getBuiltinModule('http') : null;
-    const https = process.getBuiltinModule ? process.getBuiltinModule('https') : null;
+    const http = builtin('http');
+    const https = builtin('https');
     const name = http && o === http.globalAgent ? 'http.globalAgent' : https && o === https.globalAgent ? 'https.globalAgent' : (o.protocol || 'http:').replace(':', '') + ' Agent';
     const max = Number.isFinite(o.maxSockets) ? o.maxSockets : undefined;
     const len = (table, key) => (table[key] ? table[key].length : 0);

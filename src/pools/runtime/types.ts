@@ -23,7 +23,10 @@ export interface RuntimePoolLibrary {
   duck: string;
   /** `(o) => object[]`: objects this instance owns that are instances too (undici Agent → Pools), not reported twice. */
   owned?: string;
-  /** `(o, index) => RuntimeReading[]`: counters now; one entry per sub-pool (http.Agent: per host). */
+  /**
+   * `(o, index) => RuntimeReading[]`: counters now; one entry per sub-pool (http.Agent: per host). It may call
+   * `builtin(name)`, which returns a builtin module only when the app has loaded it (never loads one).
+   */
   read: string;
   /** How its instances look in a heap snapshot, for memory attribution. */
   heap: HeapShape;
