@@ -54,6 +54,21 @@ function retainAt(rateMbPerHour) {
 }
 const uptimeMs = () => performance.now();
 
+/**
+ * Calls onUnit once per `unitBytes` owed at bytesPerMs(), checked every intervalMs: owed bytes accrue with measured
+ * time, so a timer delayed by load still keeps the rate.
+ */
+function atRate(bytesPerMs, unitBytes, intervalMs, onUnit) {
+  let last = performance.now();
+  let owed = 0;
+  return setInterval(() => {
+    const now = performance.now();
+    owed += bytesPerMs() * (now - last);
+    last = now;
+    for (; owed >= unitBytes; owed -= unitBytes) onUnit();
+  }, intervalMs);
+}
+
 const leakRate = /^leak-(\d+)$/.exec(scenario);
 const sawHeight = /^saw-(\d+)$/.exec(scenario);
 if (leakRate) retainAt(() => Number(leakRate[1]));
@@ -75,28 +90,14 @@ else if (scenario === 'leak-after-warmup') {
   const cache = new Map();
   const bound = Math.round(20e6 / BYTES_PER_RECORD);
   let key = 0;
-  let last = performance.now();
-  let owed = 0;
-  setInterval(() => {
-    const now = performance.now();
-    owed += 0.4e6 / 1000 * (now - last);
-    last = now;
-    for (; owed >= BYTES_PER_RECORD; owed -= BYTES_PER_RECORD) {
-      cache.set('k' + key, makeRecord(key++));
-      if (cache.size > bound) cache.delete(cache.keys().next().value);
-    }
-  }, 50);
+  atRate(() => 0.4e6 / 1000, BYTES_PER_RECORD, 50, () => {
+    cache.set('k' + key, makeRecord(key++));
+    if (cache.size > bound) cache.delete(cache.keys().next().value);
+  });
 } else if (scenario === 'native-leak') {
   // Buffers outside the V8 heap at ~200 MB/h; each is filled so its pages are resident (rss grows too).
   const buffers = [];
-  let last = performance.now();
-  let owed = 0;
-  setInterval(() => {
-    const now = performance.now();
-    owed += 200e6 / 3_600_000 * (now - last);
-    last = now;
-    for (; owed >= 65_536; owed -= 65_536) buffers.push(Buffer.allocUnsafeSlow(65_536).fill(buffers.length & 255));
-  }, 100);
+  atRate(() => 200e6 / 3_600_000, 65_536, 100, () => buffers.push(Buffer.allocUnsafeSlow(65_536).fill(buffers.length & 255)));
 } else if (sawHeight) {
   // Allocate N MB as 1 MB double arrays (on the V8 heap, cheap to mark), hold 1–3 s, drop, pause 0–1 s.
   const height = Number(sawHeight[1]);
